@@ -1,0 +1,27 @@
+/*
+ * user32 process and thread attach/detach.
+ */
+#include "user_private.h"
+#include "wine/debug.h"
+
+WINE_DEFAULT_DEBUG_CHANNEL(user);
+
+HINSTANCE user32_module;
+
+BOOL WINAPI DllMain( HINSTANCE inst, DWORD reason, void *reserved )
+{
+    TRACE( "%p, %lu, %p\n", inst, reason, reserved );
+
+    switch (reason)
+    {
+    case DLL_PROCESS_ATTACH:
+        user32_module = inst;
+        break;
+    case DLL_PROCESS_DETACH:
+        /* At process exit (reserved != NULL) other threads are gone and the display driver's
+         * event thread with them; only an explicit FreeLibrary needs the driver closed. */
+        if (!reserved) unload_display_driver();
+        break;
+    }
+    return TRUE;
+}
