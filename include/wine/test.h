@@ -678,20 +678,33 @@ static int winetest_env_int(const char *name, int default_value)
     return value && *value ? atoi(value) : default_value;
 }
 
+/* Like every other harness line: "\n" endings whatever the CRT's text mode would do. */
+static void WINETEST_PRINTF_ATTR(1, 2) winetest_print(const char *fmt, ...)
+{
+    struct winetest_line l;
+    va_list args;
+
+    winetest_line_init(&l);
+    va_start(args, fmt);
+    winetest_line_vappend(&l, fmt, args);
+    va_end(args);
+    winetest_print_line(&l);
+    winetest_line_free(&l);
+}
+
 static void winetest_list_tests(void)
 {
     const struct test *t;
 
-    printf("Valid test names:\n");
-    for (t = winetest_testlist; t->name; t++) printf("    %s\n", t->name);
-    fflush(stdout);
+    winetest_print("Valid test names:\n");
+    for (t = winetest_testlist; t->name; t++) winetest_print("    %s\n", t->name);
 }
 
 static void WINETEST_NORETURN winetest_usage(const char *argv0)
 {
-    printf("Usage: %s test_name\n\n", argv0);
+    winetest_print("Usage: %s test_name\n\n", argv0);
     winetest_list_tests();
-    exit(1);
+    ExitProcess(1);
 }
 
 static int winetest_run(const char *name)
@@ -704,9 +717,8 @@ static int winetest_run(const char *name)
         if (!strcmp(t->name, name)) break;
     if (!t->name)
     {
-        printf("Fatal: test '%s' does not exist.\n", name);
-        fflush(stdout);
-        exit(1);
+        winetest_print("Fatal: test '%s' does not exist.\n", name);
+        ExitProcess(1);
     }
 
     winetest_current = t;
