@@ -67,6 +67,7 @@ extern int winetest_loop_flaky(void);
 extern void winetest_end_flaky(void);
 extern int winetest_get_mainargs(char ***pargv);
 extern LONG winetest_get_failures(void);
+extern LONG winetest_get_successes(void);
 extern void winetest_add_failures(LONG new_failures);
 extern void winetest_wait_child_process(HANDLE process);
 
@@ -94,6 +95,8 @@ static inline int broken(int condition)
 #define trace_(file, line)    (winetest_set_location(file, line), 0) ? (void)0 : winetest_trace
 #define wait_child_process_(file, line) \
     (winetest_set_location(file, line), 0) ? (void)0 : winetest_wait_child_process
+#define ignore_exceptions_(file, line) \
+    (winetest_set_location(file, line), 0) ? (void)0 : winetest_ignore_exceptions
 
 #define subtest            subtest_(__FILE__, __LINE__)
 #define ok                 ok_(__FILE__, __LINE__)
@@ -101,6 +104,7 @@ static inline int broken(int condition)
 #define win_skip           win_skip_(__FILE__, __LINE__)
 #define trace              trace_(__FILE__, __LINE__)
 #define wait_child_process wait_child_process_(__FILE__, __LINE__)
+#define ignore_exceptions  ignore_exceptions_(__FILE__, __LINE__)
 
 /* todo/flaky wrap the next statement in a loop that runs it exactly once with the mark
  * pushed, so marks nest and a `break` inside cannot leave one pushed. */
@@ -582,6 +586,11 @@ int winetest_get_mainargs(char ***pargv)
 LONG winetest_get_failures(void)
 {
     return InterlockedCompareExchange(&winetest_failures, 0, 0);
+}
+
+LONG winetest_get_successes(void)
+{
+    return InterlockedCompareExchange(&winetest_successes, 0, 0);
 }
 
 void winetest_add_failures(LONG new_failures)
