@@ -1,0 +1,619 @@
+/*
+ * Installable drivers: OpenDriver, CloseDriver, SendDriverMessage, DefDriverProc and the
+ * HDRVR table.
+ *
+ * An HDRVR is a typed index, never a pointer: bits 0-15 hold the slot index + 1, bits 16-30 the
+ * slot's generation (never 0), bit 31 is clear. A slot's generation is bumped each time it is
+ * freed and freed slots are reused oldest first, so a closed handle stays invalid until its slot
+ * has been reused 32767 times.
+ *
+ * Slot storage is a fixed array of chunk pointers; a chunk never moves or goes away once
+ * allocated, so SendDriverMessage validates a handle without taking the lock (a seqlock-style
+ * read of the slot's key word, see read_open_slot).
+ */
+
+#include "winmm_private.h"
+#include "wine/debug.h"
+
+WINE_DEFAULT_DEBUG_CHANNEL(driver);
+
+/* driver_lock protects: the module list and every field of struct driver_module, slot
+ * allocation (chunks[], the free list) and every write to a slot. Slot reads on the message
+ * path don't take it. Never held while a DriverProc runs (check_not_locked in call_driver). */
+struct tracked_lock driver_lock = TRACKED_LOCK_INIT;
+/* Signalled (under driver_lock) when a module leaves MODULE_LOADING or MODULE_UNLOADING. */
+static CONDITION_VARIABLE module_changed = CONDITION_VARIABLE_INIT;
+
+enum module_state
+{
+    MODULE_LOADING,   /* DRV_LOAD / DRV_ENABLE being sent by transition_thread */
+    MODULE_READY,
+    MODULE_UNLOADING, /* DRV_DISABLE / DRV_FREE being sent by transition_thread */
+};
+
+/* One per loaded driver DLL; holds one LoadLibrary reference to it. */
+struct driver_module
+{
+    struct driver_module *next;
+    HMODULE hmodule;
+    DRIVERPROC proc;
+    enum module_state state;
+    DWORD transition_thread;
+    unsigned int instances; /* slots of this module that are opening, open or closing */
+};
+
+enum slot_state
+{
+    SLOT_FREE,
+    SLOT_OPENING, /* DRV_OPEN in progress: the handle is not usable yet */
+    SLOT_OPEN,
+    SLOT_CLOSING, /* DRV_CLOSE in progress or done: the handle is no longer usable */
+};
+
+struct driver_slot
+{
+    LONG key;                      /* generation << 2 | slot_state; see make_key */
+    DRIVERPROC proc;               /* copies of the module's, read on the lock-free path */
+    HMODULE hmodule;
+    DWORD_PTR driver_id;           /* DRV_OPEN's result */
+    struct driver_module *module;  /* only used under driver_lock */
+    unsigned int next_free;        /* index + 1 of the next free slot, 0 at the end */
+};
+
+#define SLOT_CHUNK   256
+#define MAX_SLOTS    0xffff
+#define MAX_CHUNKS   ((MAX_SLOTS + SLOT_CHUNK - 1) / SLOT_CHUNK)
+#define MAX_GENERATION 0x7fff
+
+static struct driver_slot *chunks[MAX_CHUNKS];
+static unsigned int slots_used;            /* slots ever handed out, the rest are untouched */
+static unsigned int free_head, free_tail;  /* FIFO of freed slots, as index + 1 */
+static struct driver_module *modules;
+
+static inline LONG make_key( unsigned int generation, enum slot_state state )
+{
+    return (LONG)(generation << 2 | state);
+}
+
+static inline HDRVR make_handle( unsigned int index, unsigned int generation )
+{
+    return (HDRVR)(ULONG_PTR)(generation << 16 | (index + 1));
+}
+
+static inline struct driver_slot *slot_at( unsigned int index )
+{
+    return &chunks[index / SLOT_CHUNK][index % SLOT_CHUNK];
+}
+
+void winmm_lock_violation( const char *lock, const char *file, int line )
+{
+    ERR( "%s:%d: calling out with %s held\n", file, line, lock );
+    RaiseException( EXCEPTION_NONCONTINUABLE_EXCEPTION, EXCEPTION_NONCONTINUABLE, 0, NULL );
+    for (;;) ;
+}
+
+/* Decodes a handle; returns the slot index or -1. Does not look at the slot. */
+static int handle_index( HDRVR hdrvr, unsigned int *generation )
+{
+    ULONG_PTR value = (ULONG_PTR)hdrvr;
+    unsigned int index = value & 0xffff;
+
+    *generation = (value >> 16) & MAX_GENERATION;
+    if (value >> 31 || !index || !*generation) return -1;
+    index--;
+    if (!__atomic_load_n( &chunks[index / SLOT_CHUNK], __ATOMIC_ACQUIRE )) return -1;
+    return index;
+}
+
+/* Lock-free: copies an open instance's proc, id and module out of its slot, or fails. The key
+ * is read before and after the fields; writers change the key before they touch the fields of
+ * a slot that was open, so an unchanged key means a consistent copy. */
+static BOOL read_open_slot( HDRVR hdrvr, struct driver_slot *copy )
+{
+    unsigned int generation;
+    int index = handle_index( hdrvr, &generation );
+    struct driver_slot *slot;
+    LONG key;
+
+    if (index < 0) return FALSE;
+    slot = slot_at( index );
+    key = __atomic_load_n( &slot->key, __ATOMIC_ACQUIRE );
+    if (key != make_key( generation, SLOT_OPEN )) return FALSE;
+    copy->proc = slot->proc;
+    copy->hmodule = slot->hmodule;
+    copy->driver_id = slot->driver_id;
+    __atomic_thread_fence( __ATOMIC_ACQUIRE );
+    return __atomic_load_n( &slot->key, __ATOMIC_RELAXED ) == key;
+}
+
+/* Called with driver_lock held: the slot of an instance in the given state, or NULL. */
+static struct driver_slot *__find_slot( HDRVR hdrvr, enum slot_state state )
+{
+    unsigned int generation;
+    int index = handle_index( hdrvr, &generation );
+    struct driver_slot *slot;
+
+    if (index < 0) return NULL;
+    slot = slot_at( index );
+    return slot->key == make_key( generation, state ) ? slot : NULL;
+}
+
+static inline void __set_slot_state( struct driver_slot *slot, enum slot_state state )
+{
+    __atomic_store_n( &slot->key, (slot->key & ~3) | state, __ATOMIC_SEQ_CST );
+}
+
+/* Called with driver_lock held: a new slot in SLOT_OPENING state, or NULL. */
+static struct driver_slot *__alloc_slot( struct driver_module *module, HDRVR *hdrvr )
+{
+    struct driver_slot *slot;
+    unsigned int index;
+
+    if (free_head)
+    {
+        index = free_head - 1;
+        slot = slot_at( index );
+        free_head = slot->next_free;
+        if (!free_head) free_tail = 0;
+    }
+    else
+    {
+        if (slots_used >= MAX_SLOTS) return NULL;
+        index = slots_used;
+        if (!chunks[index / SLOT_CHUNK])
+        {
+            struct driver_slot *chunk = calloc( SLOT_CHUNK, sizeof(*chunk) );
+            unsigned int i;
+            if (!chunk) return NULL;
+            for (i = 0; i < SLOT_CHUNK; i++) chunk[i].key = make_key( 1, SLOT_FREE );
+            __atomic_store_n( &chunks[index / SLOT_CHUNK], chunk, __ATOMIC_RELEASE );
+        }
+        slots_used++;
+        slot = slot_at( index );
+    }
+    slot->module = module;
+    slot->proc = module->proc;
+    slot->hmodule = module->hmodule;
+    slot->driver_id = 0;
+    slot->next_free = 0;
+    __set_slot_state( slot, SLOT_OPENING );
+    *hdrvr = make_handle( index, (unsigned int)slot->key >> 2 );
+    return slot;
+}
+
+/* Called with driver_lock held: bumps the generation and queues the slot for reuse. */
+static void __free_slot( struct driver_slot *slot, HDRVR hdrvr )
+{
+    unsigned int generation = (unsigned int)slot->key >> 2;
+    unsigned int index = ((ULONG_PTR)hdrvr & 0xffff) - 1;
+
+    if (++generation > MAX_GENERATION) generation = 1;
+    __atomic_store_n( &slot->key, make_key( generation, SLOT_FREE ), __ATOMIC_SEQ_CST );
+    slot->module = NULL;
+    slot->next_free = 0;
+    if (free_tail) slot_at( free_tail - 1 )->next_free = index + 1;
+    else free_head = index + 1;
+    free_tail = index + 1;
+}
+
+static const char *driver_msg_name( UINT msg )
+{
+    static const char * const names[] =
+    {
+        "0", "DRV_LOAD", "DRV_ENABLE", "DRV_OPEN", "DRV_CLOSE", "DRV_DISABLE", "DRV_FREE",
+        "DRV_CONFIGURE", "DRV_QUERYCONFIGURE", "DRV_INSTALL", "DRV_REMOVE", "DRV_EXITSESSION",
+        "DRV_EXITAPPLICATION", "0x000d", "0x000e", "DRV_POWER",
+    };
+    if (msg < ARRAY_SIZE(names)) return names[msg];
+    if (msg == DRV_PNPINSTALL) return "DRV_PNPINSTALL";
+    return wine_dbg_sprintf( "%#x", msg );
+}
+
+/* Every call into a driver goes through here. */
+static LRESULT call_driver( DRIVERPROC proc, DWORD_PTR id, HDRVR hdrvr, UINT msg, LPARAM lparam1,
+                            LPARAM lparam2 )
+{
+    LRESULT ret;
+
+    check_not_locked( &driver_lock );
+    TRACE( "-> proc %p (id %#Ix, %p, %s, %#Ix, %#Ix)\n", proc, id, hdrvr, driver_msg_name( msg ),
+           lparam1, lparam2 );
+    ret = proc( id, hdrvr, msg, lparam1, lparam2 );
+    TRACE( "<- proc %p %s returned %#Ix\n", proc, driver_msg_name( msg ), ret );
+    return ret;
+}
+
+/* Called with driver_lock held. */
+static struct driver_module *__find_module( HMODULE hmodule )
+{
+    struct driver_module *module;
+    for (module = modules; module; module = module->next)
+        if (module->hmodule == hmodule) return module;
+    return NULL;
+}
+
+/* Called with driver_lock held. */
+static void __unlink_module( struct driver_module *module )
+{
+    struct driver_module **p;
+    for (p = &modules; *p; p = &(*p)->next)
+        if (*p == module) { *p = module->next; break; }
+    WakeAllConditionVariable( &module_changed );
+}
+
+/* Frees an instance's slot; on the module's last instance sends DRV_DISABLE and DRV_FREE and
+ * unloads it. Called without the lock, for a slot in SLOT_OPENING or SLOT_CLOSING state. */
+static void release_instance( struct driver_slot *slot, HDRVR hdrvr )
+{
+    struct driver_module *module;
+    BOOL last;
+
+    tracked_lock_acquire( &driver_lock );
+    module = slot->module;
+    __free_slot( slot, hdrvr );
+    last = !--module->instances;
+    if (last)
+    {
+        module->state = MODULE_UNLOADING;
+        module->transition_thread = GetCurrentThreadId();
+    }
+    tracked_lock_release( &driver_lock );
+    if (!last) return;
+
+    call_driver( module->proc, 0, hdrvr, DRV_DISABLE, 0, 0 );
+    call_driver( module->proc, 0, hdrvr, DRV_FREE, 0, 0 );
+
+    tracked_lock_acquire( &driver_lock );
+    __unlink_module( module );
+    tracked_lock_release( &driver_lock );
+    TRACE( "unloading %p\n", module->hmodule );
+    FreeLibrary( module->hmodule );
+    free( module );
+}
+
+/* Loads file (if it has a DriverProc) and opens one instance of it. */
+static HDRVR open_driver_file( const WCHAR *file, const WCHAR *args, LPARAM lparam2 )
+{
+    struct driver_module *module;
+    struct driver_slot *slot = NULL;
+    DRIVERPROC proc;
+    HMODULE hmodule;
+    HDRVR hdrvr = NULL;
+    BOOL first = FALSE, extra_reference = FALSE;
+    DWORD_PTR id;
+
+    if (!(hmodule = LoadLibraryW( file )))
+    {
+        TRACE( "%s: cannot load, error %lu\n", debugstr_w(file), GetLastError() );
+        return NULL;
+    }
+    if (!(proc = (DRIVERPROC)GetProcAddress( hmodule, "DriverProc" )))
+    {
+        WARN( "%s has no DriverProc\n", debugstr_w(file) );
+        FreeLibrary( hmodule );
+        return NULL;
+    }
+
+    tracked_lock_acquire( &driver_lock );
+    for (;;)
+    {
+        module = __find_module( hmodule );
+        if (!module || module->state == MODULE_READY) break;
+        if (module->transition_thread == GetCurrentThreadId())
+        {
+            /* Reentered from our own DRV_LOAD/ENABLE: the module is usable; from DRV_DISABLE
+             * or DRV_FREE it is going away and waiting for ourselves would never end. */
+            if (module->state == MODULE_LOADING) break;
+            WARN( "%s: opened from its own DRV_DISABLE/DRV_FREE\n", debugstr_w(file) );
+            goto fail_locked;
+        }
+        tracked_lock_wait( &driver_lock, &module_changed, INFINITE );
+    }
+    if (module)
+    {
+        extra_reference = TRUE;
+        module->instances++;
+    }
+    else if ((module = calloc( 1, sizeof(*module) )))
+    {
+        module->hmodule = hmodule;
+        module->proc = proc;
+        module->state = MODULE_LOADING;
+        module->transition_thread = GetCurrentThreadId();
+        module->instances = 1;
+        module->next = modules;
+        modules = module;
+        first = TRUE;
+    }
+    else goto fail_locked;
+
+    if (!(slot = __alloc_slot( module, &hdrvr )))
+    {
+        WARN( "out of driver handles\n" );
+        if (!--module->instances)
+        {
+            __unlink_module( module );
+            free( module );
+        }
+        goto fail_locked; /* drops our reference to the DLL */
+    }
+    tracked_lock_release( &driver_lock );
+
+    /* The module record keeps the reference taken by whoever loaded it first. */
+    if (extra_reference) FreeLibrary( hmodule );
+
+    if (first)
+    {
+        /* MSDN DRV_LOAD: "The hdrvr parameter is always zero." */
+        if (!call_driver( proc, 0, 0, DRV_LOAD, 0, 0 ))
+        {
+            WARN( "%s: DRV_LOAD failed\n", debugstr_w(file) );
+            tracked_lock_acquire( &driver_lock );
+            __free_slot( slot, hdrvr );
+            __unlink_module( module );
+            tracked_lock_release( &driver_lock );
+            free( module );
+            FreeLibrary( hmodule );
+            return NULL;
+        }
+        call_driver( proc, 0, hdrvr, DRV_ENABLE, 0, 0 );
+        tracked_lock_acquire( &driver_lock );
+        module->state = MODULE_READY;
+        WakeAllConditionVariable( &module_changed );
+        tracked_lock_release( &driver_lock );
+    }
+
+    if (!(id = call_driver( proc, 0, hdrvr, DRV_OPEN, (LPARAM)args, lparam2 )))
+    {
+        WARN( "%s: DRV_OPEN failed\n", debugstr_w(file) );
+        release_instance( slot, hdrvr );
+        return NULL;
+    }
+
+    tracked_lock_acquire( &driver_lock );
+    slot->driver_id = id;
+    __set_slot_state( slot, SLOT_OPEN );
+    tracked_lock_release( &driver_lock );
+    return hdrvr;
+
+fail_locked:
+    tracked_lock_release( &driver_lock );
+    FreeLibrary( hmodule );
+    return NULL;
+}
+
+/***********************************************************************
+ *      OpenDriver   (WINMM.@)
+ *
+ * With no section the name is first tried as a DLL file name (as Wine does, and as programs that
+ * pass "foo.drv" expect), then looked up in the Drivers32 registry key and system.ini.
+ */
+HDRVR WINAPI OpenDriver( LPCWSTR name, LPCWSTR section, LPARAM lparam2 )
+{
+    WCHAR *file, *args;
+    HDRVR ret = NULL;
+
+    TRACE( "(%s, %s, %#Ix)\n", debugstr_w(name), debugstr_w(section), lparam2 );
+
+    if (!name || !*name)
+    {
+        WARN( "no driver name\n" );
+        SetLastError( ERROR_INVALID_PARAMETER );
+        return NULL;
+    }
+
+    if (!section) ret = open_driver_file( name, NULL, lparam2 );
+    if (!ret && driver_lookup( name, section, &file, &args ))
+    {
+        ret = open_driver_file( file, args, lparam2 );
+        free( file );
+        free( args );
+    }
+    if (!ret) WARN( "%s: not opened\n", debugstr_w(name) );
+    TRACE( "returning %p\n", ret );
+    return ret;
+}
+
+static WCHAR *strdup_atow( const char *str )
+{
+    WCHAR *ret;
+    int len;
+
+    if (!str) return NULL;
+    len = MultiByteToWideChar( CP_ACP, 0, str, -1, NULL, 0 );
+    if ((ret = malloc( len * sizeof(WCHAR) ))) MultiByteToWideChar( CP_ACP, 0, str, -1, ret, len );
+    return ret;
+}
+
+/***********************************************************************
+ *      OpenDriverA   (WINMM.@)
+ */
+HDRVR WINAPI OpenDriverA( LPCSTR name, LPCSTR section, LPARAM lparam2 )
+{
+    WCHAR *nameW = strdup_atow( name ), *sectionW = strdup_atow( section );
+    HDRVR ret = NULL;
+
+    TRACE( "(%s, %s, %#Ix)\n", debugstr_a(name), debugstr_a(section), lparam2 );
+
+    if ((name && !nameW) || (section && !sectionW)) SetLastError( ERROR_NOT_ENOUGH_MEMORY );
+    else ret = OpenDriver( nameW, sectionW, lparam2 );
+    free( nameW );
+    free( sectionW );
+    TRACE( "returning %p\n", ret );
+    return ret;
+}
+
+/***********************************************************************
+ *      CloseDriver   (WINMM.@)
+ *
+ * The instance is gone once DRV_CLOSE returns, whatever it returned (Wine does the same); the
+ * result says whether hdrvr was an open instance.
+ */
+LRESULT WINAPI CloseDriver( HDRVR hdrvr, LPARAM lparam1, LPARAM lparam2 )
+{
+    struct driver_slot *slot;
+    DRIVERPROC proc;
+    DWORD_PTR id;
+
+    TRACE( "(%p, %#Ix, %#Ix)\n", hdrvr, lparam1, lparam2 );
+
+    tracked_lock_acquire( &driver_lock );
+    if (!(slot = __find_slot( hdrvr, SLOT_OPEN )))
+    {
+        tracked_lock_release( &driver_lock );
+        WARN( "invalid handle %p\n", hdrvr );
+        TRACE( "returning 0\n" );
+        return FALSE;
+    }
+    __set_slot_state( slot, SLOT_CLOSING );
+    proc = slot->proc;
+    id = slot->driver_id;
+    tracked_lock_release( &driver_lock );
+
+    call_driver( proc, id, hdrvr, DRV_CLOSE, lparam1, lparam2 );
+    release_instance( slot, hdrvr );
+    TRACE( "returning 1\n" );
+    return TRUE;
+}
+
+/***********************************************************************
+ *      SendDriverMessage   (WINMM.@)
+ */
+LRESULT WINAPI SendDriverMessage( HDRVR hdrvr, UINT msg, LPARAM lparam1, LPARAM lparam2 )
+{
+    struct driver_slot copy;
+    LRESULT ret;
+
+    TRACE( "(%p, %s, %#Ix, %#Ix)\n", hdrvr, driver_msg_name( msg ), lparam1, lparam2 );
+
+    if (!read_open_slot( hdrvr, &copy ))
+    {
+        WARN( "invalid handle %p\n", hdrvr );
+        return 0;
+    }
+    ret = call_driver( copy.proc, copy.driver_id, hdrvr, msg, lparam1, lparam2 );
+    TRACE( "returning %#Ix\n", ret );
+    return ret;
+}
+
+/***********************************************************************
+ *      DefDriverProc   (WINMM.@)
+ *
+ * MSDN and Wine: the load/enable/disable/free messages succeed, install and remove report
+ * DRVCNF_OK, everything else (configuration queries, custom messages) is ignored.
+ */
+LRESULT WINAPI DefDriverProc( DWORD_PTR id, HDRVR hdrvr, UINT msg, LPARAM lparam1, LPARAM lparam2 )
+{
+    LRESULT ret;
+
+    switch (msg)
+    {
+    case DRV_LOAD:
+    case DRV_FREE:
+    case DRV_ENABLE:
+    case DRV_DISABLE:
+        ret = 1;
+        break;
+    case DRV_INSTALL:
+    case DRV_REMOVE:
+        ret = DRVCNF_OK;
+        break;
+    default:
+        ret = 0;
+        break;
+    }
+    TRACE( "(%#Ix, %p, %s, %#Ix, %#Ix) returning %Id\n", id, hdrvr, driver_msg_name( msg ),
+           lparam1, lparam2, ret );
+    return ret;
+}
+
+/***********************************************************************
+ *      GetDriverModuleHandle   (WINMM.@)
+ *      DrvGetModuleHandle      (WINMM.@)
+ */
+HMODULE WINAPI GetDriverModuleHandle( HDRVR hdrvr )
+{
+    struct driver_slot copy;
+    HMODULE ret = read_open_slot( hdrvr, &copy ) ? copy.hmodule : NULL;
+
+    TRACE( "(%p) returning %p\n", hdrvr, ret );
+    return ret;
+}
+
+/***********************************************************************
+ *      GetDriverFlags   (WINMM.@)
+ *
+ * Undocumented; Wine returns 0x80000000 for an open instance and 0 otherwise.
+ */
+DWORD WINAPI GetDriverFlags( HDRVR hdrvr )
+{
+    struct driver_slot copy;
+    DWORD ret = read_open_slot( hdrvr, &copy ) ? 0x80000000 : 0;
+
+    TRACE( "(%p) returning %#lx\n", hdrvr, ret );
+    return ret;
+}
+
+/* Called with driver_lock held: the handles of all open instances, or NULL (*count is 0). */
+static HDRVR *__snapshot_open_handles( unsigned int *count )
+{
+    HDRVR *handles;
+    unsigned int i, n = 0;
+
+    *count = 0;
+    if (!slots_used || !(handles = malloc( slots_used * sizeof(*handles) ))) return NULL;
+    for (i = 0; i < slots_used; i++)
+    {
+        struct driver_slot *slot = slot_at( i );
+        if ((slot->key & 3) == SLOT_OPEN) handles[n++] = make_handle( i, (unsigned int)slot->key >> 2 );
+    }
+    *count = n;
+    return handles;
+}
+
+/***********************************************************************
+ *      __usermm_DriverBroadcast   (WINMM.@)
+ *
+ * usermm's own export: sends msg (meant for DRV_POWER and DRV_EXITSESSION) to every instance
+ * open in this process, in the order they were allocated, and returns how many it reached.
+ * Instances opened or closed by a DriverProc during the broadcast are not visited or are
+ * skipped. User32's BroadcastSystemMessage reaches installable drivers through this.
+ */
+DWORD WINAPI __usermm_DriverBroadcast( UINT msg, LPARAM lparam1, LPARAM lparam2 )
+{
+    struct driver_slot copy;
+    unsigned int i, count;
+    HDRVR *handles;
+    DWORD reached = 0;
+
+    TRACE( "(%s, %#Ix, %#Ix)\n", driver_msg_name( msg ), lparam1, lparam2 );
+
+    tracked_lock_acquire( &driver_lock );
+    handles = __snapshot_open_handles( &count );
+    tracked_lock_release( &driver_lock );
+
+    for (i = 0; i < count; i++)
+    {
+        if (!read_open_slot( handles[i], &copy )) continue;
+        call_driver( copy.proc, copy.driver_id, handles[i], msg, lparam1, lparam2 );
+        reached++;
+    }
+    free( handles );
+    TRACE( "reached %lu instances\n", reached );
+    return reached;
+}
+
+/* On FreeLibrary of winmm: close every instance still open (DRV_CLOSE 0, 0), which unloads
+ * every driver DLL. */
+void driver_unload_all( void )
+{
+    unsigned int i, count;
+    HDRVR *handles;
+
+    tracked_lock_acquire( &driver_lock );
+    handles = __snapshot_open_handles( &count );
+    tracked_lock_release( &driver_lock );
+
+    for (i = 0; i < count; i++) CloseDriver( handles[i], 0, 0 );
+    free( handles );
+}

@@ -1,0 +1,90 @@
+/*
+ * Helpers shared by the winmm test units: the driver log (drvlog.h) seen from the test side,
+ * and which winmm the process runs on.
+ *
+ * Ours or Wine's: the same test exe runs on our winmm (next to the exe) and, with
+ * tools/runtest --reference, on Wine's builtin one. Where the two differ, Microsoft's
+ * documentation decides what the test expects and the other side is marked with
+ * todo_builtin / todo_ours and a comment citing the documentation. (todo_wine would not do:
+ * both run under Wine.)
+ */
+#ifndef USERMM_WINMM_TESTS_DRVTEST_H
+#define USERMM_WINMM_TESTS_DRVTEST_H
+
+#include <windows.h>
+#include <mmsystem.h>
+#include <mmddk.h>
+#include "wine/test.h"
+#include "usermm/msgseq.h"
+#include "drvlog.h"
+
+static struct drvlog_shared *drvlog;
+static BOOL builtin_winmm;
+
+/* Wine's builtin winmm is loaded when winmm.dll does not come from the exe's directory. */
+static BOOL is_builtin_winmm( void )
+{
+    WCHAR exe[MAX_PATH], dll[MAX_PATH], *p;
+
+    if (!winetest_platform_is_wine) return FALSE;
+    GetModuleFileNameW( NULL, exe, ARRAY_SIZE(exe) );
+    GetModuleFileNameW( GetModuleHandleW( L"winmm.dll" ), dll, ARRAY_SIZE(dll) );
+    if ((p = wcsrchr( exe, '\\' ))) *p = 0;
+    if ((p = wcsrchr( dll, '\\' ))) *p = 0;
+    return wcsicmp( exe, dll ) != 0;
+}
+
+#define todo_builtin todo_if(builtin_winmm)
+#define todo_ours    todo_if(winetest_platform_is_wine && !builtin_winmm)
+
+static void drvlog_reset( void )
+{
+    drvlog->count = 0;
+    drvlog->quiet = 0;
+    drvlog->close_result = 1;
+    drvlog->query_configure_result = 0;
+    drvlog->configure_result = DRVCNF_OK;
+    drvlog->install_result = DRVCNF_OK;
+    memset( drvlog->counts, 0, sizeof(drvlog->counts) );
+    flush_sequence();
+}
+
+/* Creates the log the test drivers map; call first in every unit that opens test drivers. */
+static void drvlog_init( void )
+{
+    WCHAR name[64];
+    HANDLE mapping;
+
+    builtin_winmm = is_builtin_winmm();
+    trace( "running on %s winmm\n", builtin_winmm ? "Wine's builtin" : "our" );
+    drvlog_mapping_name( name, ARRAY_SIZE(name) );
+    mapping = CreateFileMappingW( INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0,
+                                  sizeof(struct drvlog_shared), name );
+    ok( mapping != NULL, "CreateFileMapping failed: %lu\n", GetLastError() );
+    drvlog = MapViewOfFile( mapping, FILE_MAP_WRITE, 0, 0, 0 );
+    ok( drvlog != NULL, "MapViewOfFile failed: %lu\n", GetLastError() );
+    /* the mapping handle is kept open for the whole process on purpose */
+    drvlog_reset();
+}
+
+/* Copies the entries logged since the last call into log (up to max; returns how many were
+ * logged), records them for ok_sequence as driver messages with lParam1/lParam2, and empties
+ * the log. */
+static unsigned int drvlog_take( struct drvlog_entry *log, unsigned int max )
+{
+    unsigned int i, count = drvlog->count;
+
+    if (count > DRVLOG_MAX_ENTRIES) count = DRVLOG_MAX_ENTRIES;
+    flush_sequence();
+    for (i = 0; i < count; i++)
+    {
+        struct message msg = { drvlog->entries[i].msg, driver, drvlog->entries[i].lparam1,
+                               drvlog->entries[i].lparam2 };
+        add_message( &msg );
+        if (i < max) log[i] = drvlog->entries[i];
+    }
+    drvlog->count = 0;
+    return count;
+}
+
+#endif
