@@ -27,6 +27,10 @@
 
 #include "bench.h"
 
+#ifndef EXCEPTION_WINE_STUB
+#define EXCEPTION_WINE_STUB 0x80000100
+#endif
+
 const char *bench_current = "bench";
 static LARGE_INTEGER qpc_freq;
 static char notes[256];
@@ -135,8 +139,14 @@ void bench_join(HANDLE thread)
  * or a backtrace from winedbg that would cost seconds. */
 static LONG WINAPI crash_filter(EXCEPTION_POINTERS *info)
 {
-    printf("%s missing crash:0x%08lx_at_%p\n", bench_current,
-           info->ExceptionRecord->ExceptionCode, info->ExceptionRecord->ExceptionAddress);
+    const EXCEPTION_RECORD *rec = info->ExceptionRecord;
+
+    /* Wine's spec stubs raise EXCEPTION_WINE_STUB with the DLL and function names. */
+    if (rec->ExceptionCode == EXCEPTION_WINE_STUB && rec->NumberParameters >= 2)
+        printf("%s missing stub:%s.%s\n", bench_current, (const char *)rec->ExceptionInformation[0],
+               (const char *)rec->ExceptionInformation[1]);
+    else
+        printf("%s missing crash:0x%08lx_at_%p\n", bench_current, rec->ExceptionCode, rec->ExceptionAddress);
     fflush(stdout);
     ExitProcess(3);
     return EXCEPTION_EXECUTE_HANDLER;
