@@ -1,12 +1,6 @@
 /*
  * Helpers shared by the winmm test units: the driver log (drvlog.h) seen from the test side,
- * and which winmm the process runs on.
- *
- * Ours or Wine's: the same test exe runs on our winmm (next to the exe) and, with
- * tools/runtest --reference, on Wine's builtin one. Where the two differ, Microsoft's
- * documentation decides what the test expects and the other side is marked with
- * todo_builtin / todo_ours and a comment citing the documentation. (todo_wine would not do:
- * both run under Wine.)
+ * and which winmm the process runs on (mmtest.h).
  */
 #ifndef USERMM_WINMM_TESTS_DRVTEST_H
 #define USERMM_WINMM_TESTS_DRVTEST_H
@@ -17,27 +11,11 @@
 #include "wine/test.h"
 #include "usermm/msgseq.h"
 #include "drvlog.h"
+#include "mmtest.h"
 
 static struct drvlog_shared *drvlog;
-static BOOL builtin_winmm;
 
-/* Wine's builtin winmm is loaded when winmm.dll does not come from the exe's directory. */
-static BOOL is_builtin_winmm( void )
-{
-    WCHAR exe[MAX_PATH], dll[MAX_PATH], *p;
-
-    if (!winetest_platform_is_wine) return FALSE;
-    GetModuleFileNameW( NULL, exe, ARRAY_SIZE(exe) );
-    GetModuleFileNameW( GetModuleHandleW( L"winmm.dll" ), dll, ARRAY_SIZE(dll) );
-    if ((p = wcsrchr( exe, '\\' ))) *p = 0;
-    if ((p = wcsrchr( dll, '\\' ))) *p = 0;
-    return wcsicmp( exe, dll ) != 0;
-}
-
-#define todo_builtin todo_if(builtin_winmm)
-#define todo_ours    todo_if(winetest_platform_is_wine && !builtin_winmm)
-
-static void drvlog_reset( void )
+static inline void drvlog_reset( void )
 {
     drvlog->count = 0;
     drvlog->quiet = 0;
@@ -50,7 +28,7 @@ static void drvlog_reset( void )
 }
 
 /* Creates the log the test drivers map; call first in every unit that opens test drivers. */
-static void drvlog_init( void )
+static inline void drvlog_init( void )
 {
     WCHAR name[64];
     HANDLE mapping;
@@ -70,7 +48,7 @@ static void drvlog_init( void )
 /* Copies the entries logged since the last call into log (up to max; returns how many were
  * logged), records them for ok_sequence as driver messages with lParam1/lParam2, and empties
  * the log. */
-static unsigned int drvlog_take( struct drvlog_entry *log, unsigned int max )
+static inline unsigned int drvlog_take( struct drvlog_entry *log, unsigned int max )
 {
     unsigned int i, count = drvlog->count;
 

@@ -1,0 +1,39 @@
+/*
+ * Which winmm (and user32) a winmm test runs on.
+ *
+ * The same test exe runs on our winmm (next to the exe) and, with tools/runtest --reference,
+ * on Wine's builtin one. Where the two differ, Microsoft's documentation decides what the test
+ * expects and the other side is marked with todo_builtin / todo_ours and a comment citing the
+ * documentation. (todo_wine would not do: both run under Wine.) Each unit sets builtin_winmm
+ * first thing.
+ */
+#ifndef USERMM_WINMM_TESTS_MMTEST_H
+#define USERMM_WINMM_TESTS_MMTEST_H
+
+#include <windows.h>
+#include "wine/test.h"
+
+static BOOL builtin_winmm;
+
+/* A Wine builtin DLL is loaded when the DLL does not come from the exe's directory. */
+static inline BOOL is_builtin_dll( const WCHAR *name )
+{
+    WCHAR exe[MAX_PATH], dll[MAX_PATH], *p;
+
+    if (!winetest_platform_is_wine) return FALSE;
+    GetModuleFileNameW( NULL, exe, ARRAY_SIZE(exe) );
+    GetModuleFileNameW( GetModuleHandleW( name ), dll, ARRAY_SIZE(dll) );
+    if ((p = wcsrchr( exe, '\\' ))) *p = 0;
+    if ((p = wcsrchr( dll, '\\' ))) *p = 0;
+    return wcsicmp( exe, dll ) != 0;
+}
+
+#define todo_builtin todo_if(builtin_winmm)
+#define todo_ours    todo_if(winetest_platform_is_wine && !builtin_winmm)
+
+static inline BOOL is_builtin_winmm( void )
+{
+    return is_builtin_dll( L"winmm.dll" );
+}
+
+#endif
