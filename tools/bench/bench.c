@@ -130,7 +130,7 @@ HANDLE bench_thread(DWORD (WINAPI *func)(void *), void *arg, DWORD *tid)
 
 void bench_join(HANDLE thread)
 {
-    if (WaitForSingleObject(thread, 60000) != WAIT_OBJECT_0)
+    if (WaitForSingleObject(thread, 20000) != WAIT_OBJECT_0)
         bench_missing("thread-did-not-finish");
     CloseHandle(thread);
 }

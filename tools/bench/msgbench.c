@@ -213,7 +213,7 @@ static HANDLE start_peer(struct peer *peer)
 
     peer->ready = CreateEventW(NULL, TRUE, FALSE, NULL);
     thread = bench_thread(peer_thread, peer, NULL);
-    if (WaitForSingleObject(peer->ready, 30000) != WAIT_OBJECT_0) bench_missing("peer-not-ready");
+    if (WaitForSingleObject(peer->ready, 10000) != WAIT_OBJECT_0) bench_missing("peer-not-ready");
     CloseHandle(peer->ready);
     return thread;
 }
@@ -293,7 +293,7 @@ static double run_post_throughput(LONGLONG iters)
             else Sleep(1);
         }
     }
-    if (WaitForSingleObject(thread, 60000) != WAIT_OBJECT_0) bench_missing("consumer-did-not-finish");
+    if (WaitForSingleObject(thread, 20000) != WAIT_OBJECT_0) bench_missing("consumer-did-not-finish");
     end = bench_now_ns();
     CloseHandle(thread);
     if (peer.received != iters) bench_missing("lost-messages:%lld/%lld", iters - peer.received, iters);
