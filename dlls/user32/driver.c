@@ -29,6 +29,54 @@ static void CDECL null_shutdown( void )
 {
 }
 
+static void CDECL null_window_pos_changed( HWND hwnd, const RECT *window, const RECT *client,
+                                           UINT32 style, UINT32 swp_flags )
+{
+}
+
+static void CDECL null_set_window_text( HWND hwnd, const WCHAR *text )
+{
+}
+
+static void CDECL null_destroy_window( HWND hwnd )
+{
+}
+
+static void CDECL null_set_foreground_window( HWND hwnd )
+{
+}
+
+static BOOL CDECL null_get_cursor_pos( POINT *pt )
+{
+    return FALSE; /* user32's own position, moved by SendInput, is the cursor's */
+}
+
+static BOOL CDECL null_set_cursor_pos( INT32 x, INT32 y )
+{
+    return TRUE;
+}
+
+static INT32 CDECL null_to_unicode( UINT32 vk, UINT32 scan, const BYTE *keystate, WCHAR *buf,
+                                    INT32 size, UINT32 flags )
+{
+    return -2; /* user32's built-in US layout */
+}
+
+static UINT32 CDECL null_map_virtual_key( UINT32 code, UINT32 type )
+{
+    return ~0u;
+}
+
+static INT32 CDECL null_vk_key_scan( WCHAR ch )
+{
+    return -2;
+}
+
+static INT32 CDECL null_get_key_name( INT32 lparam, WCHAR *buf, INT32 size )
+{
+    return -1;
+}
+
 static const struct usermm_driver_funcs null_driver =
 {
     .version = USERMM_DRIVER_VERSION,
@@ -36,11 +84,142 @@ static const struct usermm_driver_funcs null_driver =
     .get_screen_size = null_get_screen_size,
     .describe = null_describe,
     .shutdown = null_shutdown,
+    .window_pos_changed = null_window_pos_changed,
+    .set_window_text = null_set_window_text,
+    .destroy_window = null_destroy_window,
+    .set_foreground_window = null_set_foreground_window,
+    .get_cursor_pos = null_get_cursor_pos,
+    .set_cursor_pos = null_set_cursor_pos,
+    .to_unicode = null_to_unicode,
+    .map_virtual_key = null_map_virtual_key,
+    .vk_key_scan = null_vk_key_scan,
+    .get_key_name = null_get_key_name,
 };
+
+/* --- callbacks: what the X11 driver's event thread calls ------------------------------------
+ *
+ * They reach the rest of user32 through its documented entry points, looked up in our own
+ * export table when the driver is loaded: a driver event has the effect the documented call
+ * has (SendInput for hardware input, SetWindowPos for a move by the window manager, …). The
+ * look-up keeps this file independent of which of those user32 implements yet; see
+ * documentation/requests-x11.md for the internal calls that replace them (hardware input not
+ * marked injected, moves without calling the driver back, deactivation on focus out). */
+static struct
+{
+    UINT (WINAPI *pSendInput)( UINT count, INPUT *inputs, int size );
+    BOOL (WINAPI *pPostMessageW)( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam );
+    BOOL (WINAPI *pSetWindowPos)( HWND hwnd, HWND after, int x, int y, int cx, int cy, UINT flags );
+    BOOL (WINAPI *pGetWindowRect)( HWND hwnd, RECT *rect );
+    BOOL (WINAPI *pGetClientRect)( HWND hwnd, RECT *rect );
+    BOOL (WINAPI *pClientToScreen)( HWND hwnd, POINT *pt );
+    BOOL (WINAPI *pRedrawWindow)( HWND hwnd, const RECT *rect, HRGN rgn, UINT flags );
+    BOOL (WINAPI *pSetForegroundWindow)( HWND hwnd );
+    HWND (WINAPI *pGetForegroundWindow)( void );
+} user_api; /* written once under driver_once, before the driver's event thread starts */
+
+static void load_user_api( void )
+{
+#define LOAD(name) user_api.p##name = (void *)GetProcAddress( user32_module, #name )
+    LOAD(SendInput);
+    LOAD(PostMessageW);
+    LOAD(SetWindowPos);
+    LOAD(GetWindowRect);
+    LOAD(GetClientRect);
+    LOAD(ClientToScreen);
+    LOAD(RedrawWindow);
+    LOAD(SetForegroundWindow);
+    LOAD(GetForegroundWindow);
+#undef LOAD
+}
+
+/* Screen pixels -> SendInput's normalised 0..65535: rounded up, so that Windows' mapping back
+ * (normalised * size / 65536, rounded down) gives the same pixel. */
+static LONG normalise( INT32 pos, INT32 size )
+{
+    if (size <= 0) return 0;
+    return (LONG)(((LONGLONG)pos * 65536 + size - 1) / size);
+}
+
+static void CDECL cb_hardware_input( const struct usermm_hw_input *hw )
+{
+    INPUT input = { 0 };
+    INT32 width, height;
+
+    if (hw->type == USERMM_INPUT_KEYBOARD)
+    {
+        TRACE( "hwnd %p vk %#x scan %#x flags %#x time %u\n", hw->hwnd, hw->vk, hw->scan,
+               hw->key_flags, hw->time );
+        input.type = INPUT_KEYBOARD;
+        input.ki.wVk = hw->vk;
+        input.ki.wScan = hw->scan;
+        input.ki.dwFlags = hw->key_flags;
+        input.ki.time = hw->time;
+    }
+    else if (hw->type == USERMM_INPUT_MOUSE)
+    {
+        TRACE( "hwnd %p %d,%d flags %#x data %d time %u\n", hw->hwnd, hw->x, hw->y,
+               hw->mouse_flags, hw->mouse_data, hw->time );
+        get_display_driver()->get_screen_size( &width, &height );
+        input.type = INPUT_MOUSE;
+        input.mi.dx = normalise( hw->x, width );
+        input.mi.dy = normalise( hw->y, height );
+        input.mi.mouseData = hw->mouse_data;
+        input.mi.dwFlags = hw->mouse_flags;
+        input.mi.time = hw->time;
+    }
+    else return;
+    if (user_api.pSendInput) user_api.pSendInput( 1, &input, sizeof(input) );
+}
+
+static void CDECL cb_window_moved( HWND hwnd, const RECT *client )
+{
+    RECT window, old_client;
+    POINT origin = { 0, 0 };
+
+    TRACE( "hwnd %p client %s\n", hwnd, wine_dbgstr_rect( client ) );
+    if (!user_api.pGetWindowRect || !user_api.pGetClientRect || !user_api.pClientToScreen ||
+        !user_api.pSetWindowPos)
+        return;
+    /* the frame keeps its size around the client area the window manager chose */
+    if (!user_api.pGetWindowRect( hwnd, &window ) || !user_api.pGetClientRect( hwnd, &old_client ) ||
+        !user_api.pClientToScreen( hwnd, &origin ))
+        return;
+    user_api.pSetWindowPos( hwnd, NULL, client->left - (origin.x - window.left),
+                            client->top - (origin.y - window.top),
+                            (client->right - client->left) + (window.right - window.left) - old_client.right,
+                            (client->bottom - client->top) + (window.bottom - window.top) - old_client.bottom,
+                            SWP_NOZORDER | SWP_NOACTIVATE );
+}
+
+static void CDECL cb_window_exposed( HWND hwnd, const RECT *rect )
+{
+    TRACE( "hwnd %p rect %s\n", hwnd, wine_dbgstr_rect( rect ) );
+    if (user_api.pRedrawWindow) user_api.pRedrawWindow( hwnd, rect, 0, RDW_INVALIDATE | RDW_ERASE );
+}
+
+static void CDECL cb_window_close_request( HWND hwnd )
+{
+    TRACE( "hwnd %p\n", hwnd );
+    /* as the close button does: DefWindowProc turns SC_CLOSE into WM_CLOSE */
+    if (user_api.pPostMessageW) user_api.pPostMessageW( hwnd, WM_SYSCOMMAND, SC_CLOSE, 0 );
+}
+
+static void CDECL cb_window_focus( HWND hwnd, BOOL in )
+{
+    TRACE( "hwnd %p %s\n", hwnd, in ? "in" : "out" );
+    if (!in) return; /* deactivation needs user32's internal call (requests-x11.md) */
+    if (user_api.pGetForegroundWindow && user_api.pGetForegroundWindow() == hwnd) return;
+    if (user_api.pSetForegroundWindow) user_api.pSetForegroundWindow( hwnd );
+}
 
 static const struct usermm_user_callbacks user_callbacks =
 {
     .size = sizeof(struct usermm_user_callbacks),
+    .hardware_input = cb_hardware_input,
+    .window_moved = cb_window_moved,
+    .window_exposed = cb_window_exposed,
+    .window_close_request = cb_window_close_request,
+    .window_focus = cb_window_focus,
 };
 
 static INIT_ONCE driver_once = INIT_ONCE_STATIC_INIT;
@@ -114,6 +293,7 @@ static BOOL CALLBACK init_driver( INIT_ONCE *once, void *param, void **context )
 {
     char desc[256];
 
+    load_user_api();
     if (!(driver = load_x11drv())) driver = &null_driver;
     driver->describe( desc, sizeof(desc) );
     TRACE( "display driver %s: %s\n", driver->name, desc );

@@ -1,5 +1,6 @@
 /*
- * x11drv entry point (Win32 side): hands user32 the driver's function table.
+ * x11drv entry point (Win32 side): opens the display, starts the event thread and hands user32
+ * the driver's function table.
  *
  * This module must not import user32: its imports would bind to our own user32, which loads
  * it. It talks to user32 only through the callback table user32 passes in.
@@ -14,7 +15,8 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(x11drv);
 
-static const struct usermm_user_callbacks *user_callbacks;
+const struct usermm_user_callbacks *user_callbacks; /* set once, before the event thread starts */
+static HANDLE event_thread;
 
 static void CDECL x11drv_get_screen_size( INT32 *width, INT32 *height )
 {
@@ -36,6 +38,14 @@ static void CDECL x11drv_describe( char *buf, UINT32 size )
 static void CDECL x11drv_shutdown( void )
 {
     TRACE( "closing the display\n" );
+    if (event_thread)
+    {
+        x11_event_stop();
+        /* at process exit the thread is already gone; do not wait for long otherwise either */
+        WaitForSingleObject( event_thread, 1000 );
+        CloseHandle( event_thread );
+        event_thread = NULL;
+    }
     x11_close_display();
 }
 
@@ -46,7 +56,27 @@ static const struct usermm_driver_funcs x11drv_funcs =
     .get_screen_size = x11drv_get_screen_size,
     .describe = x11drv_describe,
     .shutdown = x11drv_shutdown,
+    .window_pos_changed = x11drv_window_pos_changed,
+    .set_window_text = x11drv_set_window_text,
+    .destroy_window = x11drv_destroy_window,
+    .set_foreground_window = x11drv_set_foreground_window,
+    .get_cursor_pos = x11drv_get_cursor_pos,
+    .set_cursor_pos = x11drv_set_cursor_pos,
+    .to_unicode = x11drv_to_unicode,
+    .map_virtual_key = x11drv_map_virtual_key,
+    .vk_key_scan = x11drv_vk_key_scan,
+    .get_key_name = x11drv_get_key_name,
 };
+
+/* The event thread. Made with CreateThread, not pthread_create: it calls user32 (PE code),
+ * which a thread Wine does not know cannot do. */
+static DWORD WINAPI event_thread_proc( void *arg )
+{
+    TRACE( "event thread started\n" );
+    x11_event_loop();
+    TRACE( "event thread done\n" );
+    return 0;
+}
 
 const struct usermm_driver_funcs * CDECL usermm_driver_init( UINT32 version,
                                                              const struct usermm_user_callbacks *callbacks )
@@ -58,12 +88,25 @@ const struct usermm_driver_funcs * CDECL usermm_driver_init( UINT32 version,
         ERR( "user32 speaks interface version %u, this driver %u\n", version, USERMM_DRIVER_VERSION );
         return NULL;
     }
+    if (!callbacks || callbacks->size < sizeof(*callbacks))
+    {
+        ERR( "callback table too small (%u bytes)\n", callbacks ? callbacks->size : 0 );
+        return NULL;
+    }
     if (!x11_open_display())
     {
         WARN( "cannot open the X display\n" );
         return NULL;
     }
     user_callbacks = callbacks;
+    keyboard_init();
+    keymap_load();
+    if (!x11_event_init() || !(event_thread = CreateThread( NULL, 0, event_thread_proc, NULL, 0, NULL )))
+    {
+        ERR( "cannot start the event thread\n" );
+        x11_close_display();
+        return NULL;
+    }
     TRACE( "opened %s\n", x11_display_name() );
     return &x11drv_funcs;
 }

@@ -1,35 +1,72 @@
 /*
- * The X connection (Xlib side of x11drv).
+ * The X connections (Xlib side of x11drv).
+ *
+ * Two connections: x11_display, on which windows are created and configured and from which the
+ * event thread alone reads events; and x11_query_display for the requests of other threads that
+ * wait for a reply (the pointer position, the keymap). A reply read on the event connection by
+ * another thread could pull events into Xlib's queue behind the event thread's back while it
+ * sleeps in poll(); the second connection keeps that from happening.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <X11/Xlib.h>
+#include <X11/XKBlib.h>
 #include "x11drv.h"
+#include "xprivate.h"
 
-static Display *display; /* set once by x11_open_display, before any other thread exists */
+Display *x11_display;       /* set once by x11_open_display, before the event thread exists */
+Display *x11_query_display; /* likewise */
+
+/* Xlib's default handler exits the process. A request about a window that the server already
+ * destroyed, or a focus change to a window not yet viewable, is harmless: report and go on. */
+static int handle_x_error( Display *dpy, XErrorEvent *error )
+{
+    char text[128];
+
+    XGetErrorText( dpy, error->error_code, text, sizeof(text) );
+    if (getenv( "USERMM_X11_ERRORS" ))
+        fprintf( stderr, "x11drv: X error: %s, request %u.%u, resource %#lx\n", text,
+                 error->request_code, error->minor_code, error->resourceid );
+    return 0;
+}
 
 int x11_open_display( void )
 {
+    Bool detectable;
+
     /* Xlib is used from more than one thread once the event thread exists. */
     XInitThreads();
-    display = XOpenDisplay( NULL );
-    return display != NULL;
+    if (!(x11_display = XOpenDisplay( NULL ))) return 0;
+    if (!(x11_query_display = XOpenDisplay( NULL )))
+    {
+        XCloseDisplay( x11_display );
+        x11_display = NULL;
+        return 0;
+    }
+    XSetErrorHandler( handle_x_error );
+    /* Auto-repeat as repeated KeyPress events without the interleaved KeyRelease, as Windows
+     * repeats WM_KEYDOWN with the previous-state bit set. */
+    XkbSetDetectableAutoRepeat( x11_display, True, &detectable );
+    x11_atoms_init();
+    return 1;
 }
 
 void x11_close_display( void )
 {
-    if (display) XCloseDisplay( display );
-    display = NULL;
+    if (x11_query_display) XCloseDisplay( x11_query_display );
+    if (x11_display) XCloseDisplay( x11_display );
+    x11_display = x11_query_display = NULL;
 }
 
 void x11_screen_size( int *width, int *height )
 {
-    int screen = DefaultScreen( display );
+    int screen = DefaultScreen( x11_display );
 
-    *width = DisplayWidth( display, screen );
-    *height = DisplayHeight( display, screen );
+    *width = DisplayWidth( x11_display, screen );
+    *height = DisplayHeight( x11_display, screen );
 }
 
 const char *x11_display_name( void )
 {
-    return DisplayString( display );
+    return DisplayString( x11_display );
 }

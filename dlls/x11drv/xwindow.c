@@ -1,0 +1,299 @@
+/*
+ * X windows of top-level HWNDs (Xlib side of x11drv).
+ *
+ * An X window is created the first time its HWND is visible, mapped and unmapped with the
+ * HWND's visibility, and covers the client area (no frame is drawn, as with Wine's builtin
+ * driver without a window manager). It is created on the event connection, so that the events
+ * selected on it, and the WM_DELETE_WINDOW messages a window manager sends to its creator,
+ * arrive there.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include "x11drv.h"
+#include "xprivate.h"
+
+Atom x11_atom_wm_protocols, x11_atom_wm_delete_window;
+static Atom atom_net_wm_name, atom_utf8_string, atom_net_wm_pid;
+
+struct x11_window
+{
+    void *hwnd;
+    Window window;
+    int x, y, cx, cy;  /* last geometry we asked for or the server reported */
+    int mapped;        /* we asked for it to be mapped */
+    int viewable;      /* MapNotify seen since the last map */
+    int focus_pending; /* focus asked for before the window was viewable */
+};
+
+/* Protects windows and window_count; held only around table look-ups and updates, never while
+ * calling Xlib functions that wait or calling the Win32 half. */
+static pthread_mutex_t window_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct x11_window *windows;
+static unsigned int window_count, window_capacity;
+
+#define EVENT_MASK (KeyPressMask | KeyReleaseMask | ButtonPressMask | ButtonReleaseMask | \
+                    PointerMotionMask | EnterWindowMask | LeaveWindowMask | FocusChangeMask | \
+                    ExposureMask | StructureNotifyMask)
+
+void x11_atoms_init( void )
+{
+    x11_atom_wm_protocols = XInternAtom( x11_display, "WM_PROTOCOLS", False );
+    x11_atom_wm_delete_window = XInternAtom( x11_display, "WM_DELETE_WINDOW", False );
+    atom_net_wm_name = XInternAtom( x11_display, "_NET_WM_NAME", False );
+    atom_utf8_string = XInternAtom( x11_display, "UTF8_STRING", False );
+    atom_net_wm_pid = XInternAtom( x11_display, "_NET_WM_PID", False );
+}
+
+/* Called with window_lock held. */
+static struct x11_window *__find_by_hwnd( void *hwnd )
+{
+    unsigned int i;
+
+    for (i = 0; i < window_count; i++)
+        if (windows[i].hwnd == hwnd) return &windows[i];
+    return NULL;
+}
+
+/* Called with window_lock held. */
+static struct x11_window *__find_by_window( Window window )
+{
+    unsigned int i;
+
+    for (i = 0; i < window_count; i++)
+        if (windows[i].window == window) return &windows[i];
+    return NULL;
+}
+
+/* Called with window_lock held. */
+static struct x11_window *__add_window( void *hwnd, Window window )
+{
+    struct x11_window *win;
+
+    if (window_count == window_capacity)
+    {
+        unsigned int capacity = window_capacity ? window_capacity * 2 : 16;
+        struct x11_window *grown = realloc( windows, capacity * sizeof(*grown) );
+        if (!grown) return NULL;
+        windows = grown;
+        window_capacity = capacity;
+    }
+    win = &windows[window_count++];
+    memset( win, 0, sizeof(*win) );
+    win->hwnd = hwnd;
+    win->window = window;
+    return win;
+}
+
+/* Requests made by application threads are flushed at once; if Xlib read events while
+ * flushing, the event thread must look at its queue. */
+static void flush( void )
+{
+    XFlush( x11_display );
+    if (XEventsQueued( x11_display, QueuedAlready )) x11_event_wake();
+}
+
+static Window create_window( void *hwnd, int x, int y, int cx, int cy )
+{
+    XSetWindowAttributes attr;
+    XSizeHints *hints;
+    XClassHint *class_hint;
+    Atom protocols[1];
+    Window window;
+    long pid = getpid();
+    int screen = DefaultScreen( x11_display );
+
+    attr.event_mask = EVENT_MASK;
+    attr.background_pixel = WhitePixel( x11_display, screen );
+    window = XCreateWindow( x11_display, RootWindow( x11_display, screen ), x, y, cx, cy, 0,
+                            CopyFromParent, InputOutput, CopyFromParent,
+                            CWEventMask | CWBackPixel, &attr );
+    if (!window) return 0;
+    protocols[0] = x11_atom_wm_delete_window;
+    XSetWMProtocols( x11_display, window, protocols, 1 );
+    /* The program chose the position: window managers should keep it. */
+    if ((hints = XAllocSizeHints()))
+    {
+        hints->flags = USPosition | PPosition | USSize | PSize;
+        hints->x = x;
+        hints->y = y;
+        hints->width = cx;
+        hints->height = cy;
+        XSetWMNormalHints( x11_display, window, hints );
+        XFree( hints );
+    }
+    if ((class_hint = XAllocClassHint()))
+    {
+        class_hint->res_name = (char *)"usermm";
+        class_hint->res_class = (char *)"Wine";
+        XSetClassHint( x11_display, window, class_hint );
+        XFree( class_hint );
+    }
+    XChangeProperty( x11_display, window, atom_net_wm_pid, XA_CARDINAL, 32, PropModeReplace,
+                     (unsigned char *)&pid, 1 );
+    return window;
+}
+
+void x11_window_update( void *hwnd, int x, int y, int cx, int cy, int visible )
+{
+    struct x11_window *win;
+    Window window = 0;
+    int create = 0, map = 0, unmap = 0, move = 0;
+
+    /* X windows cannot be empty */
+    if (cx <= 0) cx = 1;
+    if (cy <= 0) cy = 1;
+    pthread_mutex_lock( &window_lock );
+    if (!(win = __find_by_hwnd( hwnd )))
+    {
+        pthread_mutex_unlock( &window_lock );
+        if (!visible) return; /* created the first time it is shown */
+        if (!(window = create_window( hwnd, x, y, cx, cy ))) return;
+        pthread_mutex_lock( &window_lock );
+        if (!(win = __add_window( hwnd, window )))
+        {
+            pthread_mutex_unlock( &window_lock );
+            XDestroyWindow( x11_display, window );
+            flush();
+            return;
+        }
+        win->x = x, win->y = y, win->cx = cx, win->cy = cy;
+        create = 1;
+    }
+    window = win->window;
+    if (!create && (win->x != x || win->y != y || win->cx != cx || win->cy != cy))
+    {
+        move = 1;
+        win->x = x, win->y = y, win->cx = cx, win->cy = cy;
+    }
+    if (visible && !win->mapped) map = win->mapped = 1;
+    if (!visible && win->mapped)
+    {
+        unmap = 1;
+        win->mapped = win->viewable = 0;
+    }
+    pthread_mutex_unlock( &window_lock );
+
+    if (move) XMoveResizeWindow( x11_display, window, x, y, cx, cy );
+    if (map) XMapWindow( x11_display, window );
+    if (unmap) XUnmapWindow( x11_display, window );
+    flush();
+}
+
+void x11_window_set_title( void *hwnd, const char *utf8 )
+{
+    struct x11_window *win;
+    Window window = 0;
+
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_hwnd( hwnd ))) window = win->window;
+    pthread_mutex_unlock( &window_lock );
+    if (!window) return;
+    /* WM_NAME for old window managers and tools (Latin-1 readers see UTF-8 bytes; ASCII titles,
+     * those of tests, read back exactly), _NET_WM_NAME in UTF-8 for the others */
+    XStoreName( x11_display, window, utf8 );
+    XChangeProperty( x11_display, window, atom_net_wm_name, atom_utf8_string, 8, PropModeReplace,
+                     (const unsigned char *)utf8, strlen( utf8 ) );
+    flush();
+}
+
+void x11_window_destroy( void *hwnd )
+{
+    struct x11_window *win;
+    Window window = 0;
+
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_hwnd( hwnd )))
+    {
+        window = win->window;
+        *win = windows[--window_count];
+    }
+    pthread_mutex_unlock( &window_lock );
+    if (!window) return;
+    XDestroyWindow( x11_display, window );
+    flush();
+}
+
+/* Gives the X input focus to the window of hwnd, or at once when it becomes viewable. */
+void x11_window_focus( void *hwnd )
+{
+    struct x11_window *win;
+    Window window = 0;
+
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_hwnd( hwnd )) && win->mapped)
+    {
+        if (win->viewable) window = win->window;
+        else win->focus_pending = 1;
+    }
+    pthread_mutex_unlock( &window_lock );
+    if (!window) return;
+    XSetInputFocus( x11_display, window, RevertToParent, CurrentTime );
+    flush();
+}
+
+/* MapNotify: the window is viewable (without a window manager); a focus asked for before can
+ * now be given. Called by the event thread. */
+void x11_window_mapped( unsigned long window )
+{
+    struct x11_window *win;
+    int focus = 0;
+
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_window( window )) && win->mapped)
+    {
+        win->viewable = 1;
+        focus = win->focus_pending;
+        win->focus_pending = 0;
+    }
+    pthread_mutex_unlock( &window_lock );
+    if (focus) XSetInputFocus( x11_display, window, RevertToParent, CurrentTime );
+}
+
+void *x11_hwnd_from_window( unsigned long window )
+{
+    struct x11_window *win;
+    void *hwnd = NULL;
+
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_window( window ))) hwnd = win->hwnd;
+    pthread_mutex_unlock( &window_lock );
+    return hwnd;
+}
+
+int x11_window_configured( unsigned long window, int x, int y, int cx, int cy )
+{
+    struct x11_window *win;
+    int changed = 0;
+
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_window( window )) &&
+        (win->x != x || win->y != y || win->cx != cx || win->cy != cy))
+    {
+        win->x = x, win->y = y, win->cx = cx, win->cy = cy;
+        changed = 1;
+    }
+    pthread_mutex_unlock( &window_lock );
+    return changed;
+}
+
+int x11_get_pointer( int *x, int *y )
+{
+    Window root, child;
+    int wx, wy;
+    unsigned int mask;
+
+    return XQueryPointer( x11_query_display, DefaultRootWindow( x11_query_display ), &root, &child,
+                          x, y, &wx, &wy, &mask );
+}
+
+int x11_warp_pointer( int x, int y )
+{
+    XWarpPointer( x11_display, None, DefaultRootWindow( x11_display ), 0, 0, 0, 0, x, y );
+    flush();
+    return 1;
+}
