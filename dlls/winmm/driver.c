@@ -2,14 +2,14 @@
  * Installable drivers: OpenDriver, CloseDriver, SendDriverMessage, DefDriverProc and the
  * HDRVR table.
  *
- * An HDRVR is a typed index, never a pointer: bits 0-15 hold the slot index + 1, bits 16-30 the
- * slot's generation (never 0), bit 31 is clear. A slot's generation is bumped each time it is
- * freed and freed slots are reused oldest first, so a closed handle stays invalid until its slot
- * has been reused 32767 times.
+ * An HDRVR is a typed index, never a pointer: bits 0-15 hold the slot index (slot 0 is never
+ * used), bits 16-30 the slot's generation (never 0), bit 31 and up are clear. A slot's
+ * generation is bumped each time it is freed and freed slots are reused oldest first, so a
+ * closed handle stays invalid until its slot has been reused 32767 times.
  *
- * Slot storage is a fixed array of chunk pointers; a chunk never moves or goes away once
- * allocated, so SendDriverMessage validates a handle without taking the lock (a seqlock-style
- * read of the slot's key word, see read_open_slot).
+ * The slot table is a static array (untouched pages cost nothing), so SendDriverMessage
+ * validates a handle with two loads and no lock: a seqlock-style read of the slot's key, which
+ * holds the handle's generation and the slot's state (see read_open_slot).
  */
 
 #include "winmm_private.h"
@@ -18,8 +18,9 @@
 WINE_DEFAULT_DEBUG_CHANNEL(driver);
 
 /* driver_lock protects: the module list and every field of struct driver_module, slot
- * allocation (chunks[], the free list) and every write to a slot. Slot reads on the message
- * path don't take it. Never held while a DriverProc runs (check_not_locked in call_driver). */
+ * allocation (slots_used, the free list, owners[]) and every write to a slot. Slot reads on
+ * the message path don't take it. Never held while a DriverProc runs (check_not_locked in
+ * call_driver). */
 struct tracked_lock driver_lock = TRACKED_LOCK_INIT;
 /* Signalled (under driver_lock) when a module leaves MODULE_LOADING or MODULE_UNLOADING. */
 static CONDITION_VARIABLE module_changed = CONDITION_VARIABLE_INIT;
@@ -35,11 +36,12 @@ enum module_state
 struct driver_module
 {
     struct driver_module *next;
+    WCHAR *file;             /* the name it was first loaded by */
     HMODULE hmodule;
     DRIVERPROC proc;
     enum module_state state;
     DWORD transition_thread;
-    unsigned int instances; /* slots of this module that are opening, open or closing */
+    unsigned int instances;  /* slots of this module that are opening, open or closing */
 };
 
 enum slot_state
@@ -50,39 +52,56 @@ enum slot_state
     SLOT_CLOSING, /* DRV_CLOSE in progress or done: the handle is no longer usable */
 };
 
+/* What the message path reads: 32 bytes. */
 struct driver_slot
 {
-    LONG key;                      /* generation << 2 | slot_state; see make_key */
-    DRIVERPROC proc;               /* copies of the module's, read on the lock-free path */
+    ULONG_PTR key;         /* generation << 16 | slot_state: the handle with the state as index */
+    DRIVERPROC proc;       /* copies of the module's */
+    DWORD_PTR driver_id;   /* DRV_OPEN's result */
     HMODULE hmodule;
-    DWORD_PTR driver_id;           /* DRV_OPEN's result */
-    struct driver_module *module;  /* only used under driver_lock */
-    unsigned int next_free;        /* index + 1 of the next free slot, 0 at the end */
 };
 
-#define SLOT_CHUNK   256
-#define MAX_SLOTS    0xffff
-#define MAX_CHUNKS   ((MAX_SLOTS + SLOT_CHUNK - 1) / SLOT_CHUNK)
+/* The rest of a slot, only used under driver_lock. */
+struct slot_owner
+{
+    struct driver_module *module;
+    unsigned int next_free; /* index of the next free slot, 0 at the end */
+};
+
+#define MAX_SLOTS      0x10000
 #define MAX_GENERATION 0x7fff
 
-static struct driver_slot *chunks[MAX_CHUNKS];
-static unsigned int slots_used;            /* slots ever handed out, the rest are untouched */
-static unsigned int free_head, free_tail;  /* FIFO of freed slots, as index + 1 */
+static struct driver_slot slots[MAX_SLOTS];
+static struct slot_owner owners[MAX_SLOTS];
+static unsigned int slots_used = 1;        /* slots below this were handed out at least once */
+static unsigned int free_head, free_tail;  /* FIFO of freed slots */
 static struct driver_module *modules;
 
-static inline LONG make_key( unsigned int generation, enum slot_state state )
+static inline ULONG_PTR make_key( unsigned int generation, enum slot_state state )
 {
-    return (LONG)(generation << 2 | state);
+    return (ULONG_PTR)generation << 16 | state;
 }
 
-static inline HDRVR make_handle( unsigned int index, unsigned int generation )
+static inline unsigned int key_generation( ULONG_PTR key )
 {
-    return (HDRVR)(ULONG_PTR)(generation << 16 | (index + 1));
+    return key >> 16;
 }
 
-static inline struct driver_slot *slot_at( unsigned int index )
+static inline HDRVR make_handle( unsigned int index, ULONG_PTR key )
 {
-    return &chunks[index / SLOT_CHUNK][index % SLOT_CHUNK];
+    return (HDRVR)((key & ~(ULONG_PTR)0xffff) | index);
+}
+
+static inline unsigned int handle_index( HDRVR hdrvr )
+{
+    return (ULONG_PTR)hdrvr & 0xffff;
+}
+
+/* The key of hdrvr's slot if hdrvr is an instance in that state. Bits above the generation, a
+ * zero generation or index 0 never match a slot's key. */
+static inline ULONG_PTR handle_key( HDRVR hdrvr, enum slot_state state )
+{
+    return ((ULONG_PTR)hdrvr & ~(ULONG_PTR)0xffff) | state;
 }
 
 void winmm_lock_violation( const char *lock, const char *file, int line )
@@ -92,33 +111,15 @@ void winmm_lock_violation( const char *lock, const char *file, int line )
     for (;;) ;
 }
 
-/* Decodes a handle; returns the slot index or -1. Does not look at the slot. */
-static int handle_index( HDRVR hdrvr, unsigned int *generation )
-{
-    ULONG_PTR value = (ULONG_PTR)hdrvr;
-    unsigned int index = value & 0xffff;
-
-    *generation = (value >> 16) & MAX_GENERATION;
-    if (value >> 31 || !index || !*generation) return -1;
-    index--;
-    if (!__atomic_load_n( &chunks[index / SLOT_CHUNK], __ATOMIC_ACQUIRE )) return -1;
-    return index;
-}
-
 /* Lock-free: copies an open instance's proc, id and module out of its slot, or fails. The key
- * is read before and after the fields; writers change the key before they touch the fields of
- * a slot that was open, so an unchanged key means a consistent copy. */
-static BOOL read_open_slot( HDRVR hdrvr, struct driver_slot *copy )
+ * is read before and after the fields; a slot's fields only change after its key has left
+ * SLOT_OPEN, so an unchanged key means a consistent copy. */
+static FORCEINLINE BOOL read_open_slot( HDRVR hdrvr, struct driver_slot *copy )
 {
-    unsigned int generation;
-    int index = handle_index( hdrvr, &generation );
-    struct driver_slot *slot;
-    LONG key;
+    struct driver_slot *slot = &slots[handle_index( hdrvr )];
+    ULONG_PTR key = __atomic_load_n( &slot->key, __ATOMIC_ACQUIRE );
 
-    if (index < 0) return FALSE;
-    slot = slot_at( index );
-    key = __atomic_load_n( &slot->key, __ATOMIC_ACQUIRE );
-    if (key != make_key( generation, SLOT_OPEN )) return FALSE;
+    if (key != handle_key( hdrvr, SLOT_OPEN )) return FALSE; /* slot 0's key is 0: never matches */
     copy->proc = slot->proc;
     copy->hmodule = slot->hmodule;
     copy->driver_id = slot->driver_id;
@@ -126,74 +127,58 @@ static BOOL read_open_slot( HDRVR hdrvr, struct driver_slot *copy )
     return __atomic_load_n( &slot->key, __ATOMIC_RELAXED ) == key;
 }
 
-/* Called with driver_lock held: the slot of an instance in the given state, or NULL. */
-static struct driver_slot *__find_slot( HDRVR hdrvr, enum slot_state state )
+/* Called with driver_lock held: the index of hdrvr's slot if it is in the given state, or 0. */
+static unsigned int __find_slot( HDRVR hdrvr, enum slot_state state )
 {
-    unsigned int generation;
-    int index = handle_index( hdrvr, &generation );
-    struct driver_slot *slot;
-
-    if (index < 0) return NULL;
-    slot = slot_at( index );
-    return slot->key == make_key( generation, state ) ? slot : NULL;
+    unsigned int index = handle_index( hdrvr );
+    return slots[index].key == handle_key( hdrvr, state ) ? index : 0;
 }
 
-static inline void __set_slot_state( struct driver_slot *slot, enum slot_state state )
+static inline void __set_slot_state( unsigned int index, enum slot_state state )
 {
-    __atomic_store_n( &slot->key, (slot->key & ~3) | state, __ATOMIC_SEQ_CST );
+    __atomic_store_n( &slots[index].key, (slots[index].key & ~(ULONG_PTR)3) | state,
+                      __ATOMIC_SEQ_CST );
 }
 
-/* Called with driver_lock held: a new slot in SLOT_OPENING state, or NULL. */
-static struct driver_slot *__alloc_slot( struct driver_module *module, HDRVR *hdrvr )
+/* Called with driver_lock held: a new slot in SLOT_OPENING state, or 0. */
+static unsigned int __alloc_slot( struct driver_module *module, HDRVR *hdrvr )
 {
-    struct driver_slot *slot;
     unsigned int index;
 
     if (free_head)
     {
-        index = free_head - 1;
-        slot = slot_at( index );
-        free_head = slot->next_free;
+        index = free_head;
+        free_head = owners[index].next_free;
         if (!free_head) free_tail = 0;
     }
     else
     {
-        if (slots_used >= MAX_SLOTS) return NULL;
-        index = slots_used;
-        if (!chunks[index / SLOT_CHUNK])
-        {
-            struct driver_slot *chunk = calloc( SLOT_CHUNK, sizeof(*chunk) );
-            unsigned int i;
-            if (!chunk) return NULL;
-            for (i = 0; i < SLOT_CHUNK; i++) chunk[i].key = make_key( 1, SLOT_FREE );
-            __atomic_store_n( &chunks[index / SLOT_CHUNK], chunk, __ATOMIC_RELEASE );
-        }
-        slots_used++;
-        slot = slot_at( index );
+        if (slots_used >= MAX_SLOTS) return 0;
+        index = slots_used++;
+        slots[index].key = make_key( 1, SLOT_FREE );
     }
-    slot->module = module;
-    slot->proc = module->proc;
-    slot->hmodule = module->hmodule;
-    slot->driver_id = 0;
-    slot->next_free = 0;
-    __set_slot_state( slot, SLOT_OPENING );
-    *hdrvr = make_handle( index, (unsigned int)slot->key >> 2 );
-    return slot;
+    owners[index].module = module;
+    owners[index].next_free = 0;
+    slots[index].proc = module->proc;
+    slots[index].hmodule = module->hmodule;
+    slots[index].driver_id = 0;
+    __set_slot_state( index, SLOT_OPENING );
+    *hdrvr = make_handle( index, slots[index].key );
+    return index;
 }
 
 /* Called with driver_lock held: bumps the generation and queues the slot for reuse. */
-static void __free_slot( struct driver_slot *slot, HDRVR hdrvr )
+static void __free_slot( unsigned int index )
 {
-    unsigned int generation = (unsigned int)slot->key >> 2;
-    unsigned int index = ((ULONG_PTR)hdrvr & 0xffff) - 1;
+    unsigned int generation = key_generation( slots[index].key );
 
     if (++generation > MAX_GENERATION) generation = 1;
-    __atomic_store_n( &slot->key, make_key( generation, SLOT_FREE ), __ATOMIC_SEQ_CST );
-    slot->module = NULL;
-    slot->next_free = 0;
-    if (free_tail) slot_at( free_tail - 1 )->next_free = index + 1;
-    else free_head = index + 1;
-    free_tail = index + 1;
+    __atomic_store_n( &slots[index].key, make_key( generation, SLOT_FREE ), __ATOMIC_SEQ_CST );
+    owners[index].module = NULL;
+    owners[index].next_free = 0;
+    if (free_tail) owners[free_tail].next_free = index;
+    else free_head = index;
+    free_tail = index;
 }
 
 static const char *driver_msg_name( UINT msg )
@@ -243,14 +228,14 @@ static void __unlink_module( struct driver_module *module )
 
 /* Frees an instance's slot; on the module's last instance sends DRV_DISABLE and DRV_FREE and
  * unloads it. Called without the lock, for a slot in SLOT_OPENING or SLOT_CLOSING state. */
-static void release_instance( struct driver_slot *slot, HDRVR hdrvr )
+static void release_instance( unsigned int index, HDRVR hdrvr )
 {
     struct driver_module *module;
     BOOL last;
 
     tracked_lock_acquire( &driver_lock );
-    module = slot->module;
-    __free_slot( slot, hdrvr );
+    module = owners[index].module;
+    __free_slot( index );
     last = !--module->instances;
     if (last)
     {
@@ -268,19 +253,71 @@ static void release_instance( struct driver_slot *slot, HDRVR hdrvr )
     tracked_lock_release( &driver_lock );
     TRACE( "unloading %p\n", module->hmodule );
     FreeLibrary( module->hmodule );
+    free( module->file );
     free( module );
 }
 
-/* Loads file (if it has a DriverProc) and opens one instance of it. */
+/* Called with driver_lock held: a module by the name it was first loaded by. */
+static struct driver_module *__find_module_by_file( const WCHAR *file )
+{
+    struct driver_module *module;
+    for (module = modules; module; module = module->next)
+        if (!wcsicmp( module->file, file )) return module;
+    return NULL;
+}
+
+/* Called with driver_lock held: takes an instance of a READY module and allocates its slot. */
+static unsigned int __add_instance( struct driver_module *module, HDRVR *hdrvr )
+{
+    unsigned int index;
+
+    module->instances++;
+    if (!(index = __alloc_slot( module, hdrvr )))
+    {
+        WARN( "out of driver handles\n" );
+        module->instances--; /* never the last: the module is READY, so others are open */
+    }
+    return index;
+}
+
+/* Sends DRV_OPEN to a new instance and publishes it, or releases it. */
+static HDRVR open_instance( unsigned int index, HDRVR hdrvr, DRIVERPROC proc, const WCHAR *args,
+                            LPARAM lparam2 )
+{
+    DWORD_PTR id;
+
+    if (!(id = call_driver( proc, 0, hdrvr, DRV_OPEN, (LPARAM)args, lparam2 )))
+    {
+        WARN( "DRV_OPEN failed\n" );
+        release_instance( index, hdrvr );
+        return NULL;
+    }
+    tracked_lock_acquire( &driver_lock );
+    slots[index].driver_id = id;
+    __set_slot_state( index, SLOT_OPEN );
+    tracked_lock_release( &driver_lock );
+    return hdrvr;
+}
+
+/* Opens one instance of the driver in file, loading it (if it has a DriverProc) unless it is
+ * loaded already. A module already loaded by this very name is found without the loader. */
 static HDRVR open_driver_file( const WCHAR *file, const WCHAR *args, LPARAM lparam2 )
 {
     struct driver_module *module;
-    struct driver_slot *slot = NULL;
+    unsigned int index;
     DRIVERPROC proc;
     HMODULE hmodule;
     HDRVR hdrvr = NULL;
-    BOOL first = FALSE, extra_reference = FALSE;
-    DWORD_PTR id;
+
+    tracked_lock_acquire( &driver_lock );
+    if ((module = __find_module_by_file( file )) && module->state == MODULE_READY)
+    {
+        index = __add_instance( module, &hdrvr );
+        proc = module->proc;
+        tracked_lock_release( &driver_lock );
+        return index ? open_instance( index, hdrvr, proc, args, lparam2 ) : NULL;
+    }
+    tracked_lock_release( &driver_lock );
 
     if (!(hmodule = LoadLibraryW( file )))
     {
@@ -311,70 +348,53 @@ static HDRVR open_driver_file( const WCHAR *file, const WCHAR *args, LPARAM lpar
     }
     if (module)
     {
-        extra_reference = TRUE;
-        module->instances++;
+        /* loaded meanwhile, or under another name: the module keeps its own reference */
+        if (!(index = __add_instance( module, &hdrvr ))) goto fail_locked;
+        tracked_lock_release( &driver_lock );
+        FreeLibrary( hmodule );
+        return open_instance( index, hdrvr, proc, args, lparam2 );
     }
-    else if ((module = calloc( 1, sizeof(*module) )))
-    {
-        module->hmodule = hmodule;
-        module->proc = proc;
-        module->state = MODULE_LOADING;
-        module->transition_thread = GetCurrentThreadId();
-        module->instances = 1;
-        module->next = modules;
-        modules = module;
-        first = TRUE;
-    }
-    else goto fail_locked;
 
-    if (!(slot = __alloc_slot( module, &hdrvr )))
+    if (!(module = calloc( 1, sizeof(*module) )) || !(module->file = _wcsdup( file )))
+    {
+        free( module );
+        goto fail_locked;
+    }
+    module->hmodule = hmodule;
+    module->proc = proc;
+    module->state = MODULE_LOADING;
+    module->transition_thread = GetCurrentThreadId();
+    module->instances = 1;
+    if (!(index = __alloc_slot( module, &hdrvr )))
     {
         WARN( "out of driver handles\n" );
-        if (!--module->instances)
-        {
-            __unlink_module( module );
-            free( module );
-        }
-        goto fail_locked; /* drops our reference to the DLL */
+        free( module->file );
+        free( module );
+        goto fail_locked;
     }
+    module->next = modules;
+    modules = module;
     tracked_lock_release( &driver_lock );
 
-    /* The module record keeps the reference taken by whoever loaded it first. */
-    if (extra_reference) FreeLibrary( hmodule );
-
-    if (first)
+    /* MSDN DRV_LOAD: "The hdrvr parameter is always zero." */
+    if (!call_driver( proc, 0, 0, DRV_LOAD, 0, 0 ))
     {
-        /* MSDN DRV_LOAD: "The hdrvr parameter is always zero." */
-        if (!call_driver( proc, 0, 0, DRV_LOAD, 0, 0 ))
-        {
-            WARN( "%s: DRV_LOAD failed\n", debugstr_w(file) );
-            tracked_lock_acquire( &driver_lock );
-            __free_slot( slot, hdrvr );
-            __unlink_module( module );
-            tracked_lock_release( &driver_lock );
-            free( module );
-            FreeLibrary( hmodule );
-            return NULL;
-        }
-        call_driver( proc, 0, hdrvr, DRV_ENABLE, 0, 0 );
+        WARN( "%s: DRV_LOAD failed\n", debugstr_w(file) );
         tracked_lock_acquire( &driver_lock );
-        module->state = MODULE_READY;
-        WakeAllConditionVariable( &module_changed );
+        __free_slot( index );
+        __unlink_module( module );
         tracked_lock_release( &driver_lock );
-    }
-
-    if (!(id = call_driver( proc, 0, hdrvr, DRV_OPEN, (LPARAM)args, lparam2 )))
-    {
-        WARN( "%s: DRV_OPEN failed\n", debugstr_w(file) );
-        release_instance( slot, hdrvr );
+        free( module->file );
+        free( module );
+        FreeLibrary( hmodule );
         return NULL;
     }
-
+    call_driver( proc, 0, hdrvr, DRV_ENABLE, 0, 0 );
     tracked_lock_acquire( &driver_lock );
-    slot->driver_id = id;
-    __set_slot_state( slot, SLOT_OPEN );
+    module->state = MODULE_READY;
+    WakeAllConditionVariable( &module_changed );
     tracked_lock_release( &driver_lock );
-    return hdrvr;
+    return open_instance( index, hdrvr, proc, args, lparam2 );
 
 fail_locked:
     tracked_lock_release( &driver_lock );
@@ -451,41 +471,40 @@ HDRVR WINAPI OpenDriverA( LPCSTR name, LPCSTR section, LPARAM lparam2 )
  */
 LRESULT WINAPI CloseDriver( HDRVR hdrvr, LPARAM lparam1, LPARAM lparam2 )
 {
-    struct driver_slot *slot;
+    unsigned int index;
     DRIVERPROC proc;
     DWORD_PTR id;
 
     TRACE( "(%p, %#Ix, %#Ix)\n", hdrvr, lparam1, lparam2 );
 
     tracked_lock_acquire( &driver_lock );
-    if (!(slot = __find_slot( hdrvr, SLOT_OPEN )))
+    if (!(index = __find_slot( hdrvr, SLOT_OPEN )))
     {
         tracked_lock_release( &driver_lock );
         WARN( "invalid handle %p\n", hdrvr );
         TRACE( "returning 0\n" );
         return FALSE;
     }
-    __set_slot_state( slot, SLOT_CLOSING );
-    proc = slot->proc;
-    id = slot->driver_id;
+    __set_slot_state( index, SLOT_CLOSING );
+    proc = slots[index].proc;
+    id = slots[index].driver_id;
     tracked_lock_release( &driver_lock );
 
     call_driver( proc, id, hdrvr, DRV_CLOSE, lparam1, lparam2 );
-    release_instance( slot, hdrvr );
+    release_instance( index, hdrvr );
     TRACE( "returning 1\n" );
     return TRUE;
 }
 
-/***********************************************************************
- *      SendDriverMessage   (WINMM.@)
- */
-LRESULT WINAPI SendDriverMessage( HDRVR hdrvr, UINT msg, LPARAM lparam1, LPARAM lparam2 )
+/* SendDriverMessage with its traces and checks: taken when tracing is on, when the handle is
+ * not an open instance, or when some thread holds driver_lock (it may be this one). */
+static __attribute__((noinline)) LRESULT send_message_slow( HDRVR hdrvr, UINT msg, LPARAM lparam1,
+                                                    LPARAM lparam2 )
 {
     struct driver_slot copy;
     LRESULT ret;
 
     TRACE( "(%p, %s, %#Ix, %#Ix)\n", hdrvr, driver_msg_name( msg ), lparam1, lparam2 );
-
     if (!read_open_slot( hdrvr, &copy ))
     {
         WARN( "invalid handle %p\n", hdrvr );
@@ -494,6 +513,36 @@ LRESULT WINAPI SendDriverMessage( HDRVR hdrvr, UINT msg, LPARAM lparam1, LPARAM 
     ret = call_driver( copy.proc, copy.driver_id, hdrvr, msg, lparam1, lparam2 );
     TRACE( "returning %#Ix\n", ret );
     return ret;
+}
+
+/***********************************************************************
+ *      SendDriverMessage   (WINMM.@)
+ *
+ * The hot path of the driver interface: validates the handle without a lock (read_open_slot's
+ * protocol, spelt out here so that nothing but the driver call needs a stack frame) and calls
+ * the DriverProc. Everything else goes to send_message_slow.
+ */
+LRESULT WINAPI SendDriverMessage( HDRVR hdrvr, UINT msg, LPARAM lparam1, LPARAM lparam2 )
+{
+    struct driver_slot *slot = &slots[handle_index( hdrvr )];
+    DWORD_PTR id;
+    DRIVERPROC proc;
+    ULONG_PTR key;
+
+    /* The channel's cached trace bit, without TRACE_ON's call: it is set until the channel's
+     * flags are first looked up, which send_message_slow's TRACE then does. */
+    if (__WINE_GET_DEBUGGING_TRACE( &__wine_dbch_driver ) || *(volatile DWORD *)&driver_lock.owner)
+        goto slow;
+    key = __atomic_load_n( &slot->key, __ATOMIC_ACQUIRE );
+    if (key != handle_key( hdrvr, SLOT_OPEN )) goto slow; /* slot 0's key is 0: never matches */
+    proc = slot->proc;
+    id = slot->driver_id;
+    __atomic_thread_fence( __ATOMIC_ACQUIRE );
+    if (__atomic_load_n( &slot->key, __ATOMIC_RELAXED ) != key) goto slow;
+    return proc( id, hdrvr, msg, lparam1, lparam2 );
+
+slow:
+    return send_message_slow( hdrvr, msg, lparam1, lparam2 );
 }
 
 /***********************************************************************
@@ -561,12 +610,9 @@ static HDRVR *__snapshot_open_handles( unsigned int *count )
     unsigned int i, n = 0;
 
     *count = 0;
-    if (!slots_used || !(handles = malloc( slots_used * sizeof(*handles) ))) return NULL;
-    for (i = 0; i < slots_used; i++)
-    {
-        struct driver_slot *slot = slot_at( i );
-        if ((slot->key & 3) == SLOT_OPEN) handles[n++] = make_handle( i, (unsigned int)slot->key >> 2 );
-    }
+    if (!(handles = malloc( slots_used * sizeof(*handles) ))) return NULL;
+    for (i = 1; i < slots_used; i++)
+        if ((slots[i].key & 3) == SLOT_OPEN) handles[n++] = make_handle( i, slots[i].key );
     *count = n;
     return handles;
 }

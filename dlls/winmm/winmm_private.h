@@ -45,9 +45,11 @@ static inline BOOL tracked_lock_wait( struct tracked_lock *l, CONDITION_VARIABLE
     return ret;
 }
 
-/* Only the owner itself can see its own id here, so a plain read is enough. */
+/* Only the owner itself can see its own id here, so a plain read is enough; a free lock (the
+ * usual case) costs no GetCurrentThreadId call. */
 #define check_not_locked( l ) \
-    do { if (*(volatile DWORD *)&(l)->owner == GetCurrentThreadId()) \
+    do { DWORD owner__ = *(volatile DWORD *)&(l)->owner; \
+         if (owner__ && owner__ == GetCurrentThreadId()) \
              winmm_lock_violation( #l, __FILE__, __LINE__ ); } while (0)
 
 /* driver.c */
