@@ -5,6 +5,7 @@
 #include "drvlog.h"
 
 static struct drvlog_shared *shared;
+static BOOL private_log; /* shared is ours, not the test's mapping */
 
 BOOL WINAPI DllMain( HINSTANCE inst, DWORD reason, void *reserved )
 {
@@ -15,12 +16,26 @@ BOOL WINAPI DllMain( HINSTANCE inst, DWORD reason, void *reserved )
     {
     case DLL_PROCESS_ATTACH:
         drvlog_mapping_name( name, ARRAY_SIZE(name) );
-        if (!(mapping = OpenFileMappingW( FILE_MAP_WRITE, FALSE, name ))) return FALSE;
-        shared = MapViewOfFile( mapping, FILE_MAP_WRITE, 0, 0, 0 );
-        CloseHandle( mapping );
-        return shared != NULL;
+        if ((mapping = OpenFileMappingW( FILE_MAP_WRITE, FALSE, name )))
+        {
+            shared = MapViewOfFile( mapping, FILE_MAP_WRITE, 0, 0, 0 );
+            CloseHandle( mapping );
+            return shared != NULL;
+        }
+        /* Outside the tests (drvcfg, by hand): a private log, and answers that make the driver
+         * installable and configurable. */
+        if (!(shared = VirtualAlloc( NULL, sizeof(*shared), MEM_COMMIT, PAGE_READWRITE ))) return FALSE;
+        shared->quiet = 1;
+        shared->close_result = 1;
+        shared->query_configure_result = 1;
+        shared->configure_result = DRVCNF_OK;
+        shared->install_result = DRVCNF_OK;
+        private_log = TRUE;
+        break;
     case DLL_PROCESS_DETACH:
-        if (!reserved && shared) UnmapViewOfFile( shared );
+        if (reserved || !shared) break;
+        if (private_log) VirtualFree( shared, 0, MEM_RELEASE );
+        else UnmapViewOfFile( shared );
         break;
     }
     return TRUE;
