@@ -23,7 +23,8 @@ static Atom atom_net_wm_name, atom_utf8_string, atom_net_wm_pid;
 struct x11_window
 {
     void *hwnd;
-    Window window;
+    Window window;     /* 0 until the window is first shown */
+    char *title;       /* UTF-8, kept for the X window created later */
     int x, y, cx, cy;  /* last geometry we asked for or the server reported */
     int mapped;        /* we asked for it to be mapped */
     int viewable;      /* MapNotify seen since the last map */
@@ -65,7 +66,7 @@ static struct x11_window *__find_by_window( Window window )
     unsigned int i;
 
     for (i = 0; i < window_count; i++)
-        if (windows[i].window == window) return &windows[i];
+        if (window && windows[i].window == window) return &windows[i];
     return NULL;
 }
 
@@ -95,6 +96,15 @@ static void flush( void )
 {
     XFlush( x11_display );
     if (XEventsQueued( x11_display, QueuedAlready )) x11_event_wake();
+}
+
+/* WM_NAME for old window managers and tools (Latin-1 readers see UTF-8 bytes; ASCII titles,
+ * those of tests, read back exactly), _NET_WM_NAME in UTF-8 for the others. */
+static void set_title( Window window, const char *utf8 )
+{
+    XStoreName( x11_display, window, utf8 );
+    XChangeProperty( x11_display, window, atom_net_wm_name, atom_utf8_string, 8, PropModeReplace,
+                     (const unsigned char *)utf8, strlen( utf8 ) );
 }
 
 static Window create_window( void *hwnd, int x, int y, int cx, int cy )
@@ -147,20 +157,29 @@ void x11_window_update( void *hwnd, int x, int y, int cx, int cy, int visible )
     /* X windows cannot be empty */
     if (cx <= 0) cx = 1;
     if (cy <= 0) cy = 1;
+    char *title = NULL;
+
     pthread_mutex_lock( &window_lock );
-    if (!(win = __find_by_hwnd( hwnd )))
+    if (!(win = __find_by_hwnd( hwnd )) || !win->window)
     {
+        if (win && win->title) title = strdup( win->title );
         pthread_mutex_unlock( &window_lock );
-        if (!visible) return; /* created the first time it is shown */
-        if (!(window = create_window( hwnd, x, y, cx, cy ))) return;
+        if (!visible) { free( title ); return; } /* created the first time it is shown */
+        window = create_window( hwnd, x, y, cx, cy );
+        if (window && title) set_title( window, title );
+        free( title );
+        if (!window) return;
         pthread_mutex_lock( &window_lock );
-        if (!(win = __add_window( hwnd, window )))
+        if (!(win = __find_by_hwnd( hwnd ))) win = __add_window( hwnd, 0 );
+        if (!win || win->window)
         {
+            /* out of memory, or another thread created one meanwhile */
             pthread_mutex_unlock( &window_lock );
             XDestroyWindow( x11_display, window );
             flush();
             return;
         }
+        win->window = window;
         win->x = x, win->y = y, win->cx = cx, win->cy = cy;
         create = 1;
     }
@@ -188,16 +207,21 @@ void x11_window_set_title( void *hwnd, const char *utf8 )
 {
     struct x11_window *win;
     Window window = 0;
+    char *copy = strdup( utf8 );
 
     pthread_mutex_lock( &window_lock );
-    if ((win = __find_by_hwnd( hwnd ))) window = win->window;
+    /* a window not shown yet keeps its title for later */
+    if (!(win = __find_by_hwnd( hwnd ))) win = __add_window( hwnd, 0 );
+    if (win)
+    {
+        free( win->title );
+        win->title = copy;
+        window = win->window;
+    }
+    else free( copy );
     pthread_mutex_unlock( &window_lock );
     if (!window) return;
-    /* WM_NAME for old window managers and tools (Latin-1 readers see UTF-8 bytes; ASCII titles,
-     * those of tests, read back exactly), _NET_WM_NAME in UTF-8 for the others */
-    XStoreName( x11_display, window, utf8 );
-    XChangeProperty( x11_display, window, atom_net_wm_name, atom_utf8_string, 8, PropModeReplace,
-                     (const unsigned char *)utf8, strlen( utf8 ) );
+    set_title( window, utf8 );
     flush();
 }
 
@@ -210,6 +234,7 @@ void x11_window_destroy( void *hwnd )
     if ((win = __find_by_hwnd( hwnd )))
     {
         window = win->window;
+        free( win->title );
         *win = windows[--window_count];
     }
     pthread_mutex_unlock( &window_lock );
@@ -225,7 +250,7 @@ void x11_window_focus( void *hwnd )
     Window window = 0;
 
     pthread_mutex_lock( &window_lock );
-    if ((win = __find_by_hwnd( hwnd )) && win->mapped)
+    if ((win = __find_by_hwnd( hwnd )) && win->window && win->mapped)
     {
         if (win->viewable) window = win->window;
         else win->focus_pending = 1;

@@ -200,10 +200,13 @@ static void test_window_and_input( void )
     const struct usermm_hw_input *input;
     DWORD before;
 
-    driver->window_pos_changed( TEST_HWND, &window, &client, WS_OVERLAPPEDWINDOW | WS_VISIBLE,
-                                SWP_SHOWWINDOW );
+    /* the title is given before the window is first shown, as CreateWindow does: the X
+     * window created at the show must carry it */
     MultiByteToWideChar( CP_ACP, 0, title, -1, wtitle, ARRAY_SIZE(wtitle) );
     driver->set_window_text( TEST_HWND, wtitle );
+    driver->window_pos_changed( TEST_HWND, &window, &client, WS_OVERLAPPEDWINDOW, 0 );
+    driver->window_pos_changed( TEST_HWND, &window, &client, WS_OVERLAPPEDWINDOW | WS_VISIBLE,
+                                SWP_SHOWWINDOW );
 
     /* the window is found by its title (xinject waits for it to be viewable), then: keys and
      * buttons with the pointer inside */
