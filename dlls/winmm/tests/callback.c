@@ -89,6 +89,7 @@ static DWORD WINAPI queueless_thread( void *event )
 /* In the child: the callbacks that post messages. */
 static void test_post_callbacks( void )
 {
+    WNDCLASSW cls = { 0 };
     HDRVR h = (HDRVR)0x1234;
     HANDLE event, thread;
     DWORD tid;
@@ -119,7 +120,12 @@ static void test_post_callbacks( void )
     ret = DriverCallback( 0xfffffff0, DCB_TASK, h, TEST_MSG, 1, 2, 3 );
     ok( !ret, "DCB_TASK to a bogus thread returned %d\n", ret );
 
-    hwnd = CreateWindowExW( 0, L"static", NULL, 0, 0, 0, 10, 10, NULL, NULL, NULL, NULL );
+    cls.lpfnWndProc = DefWindowProcW;
+    cls.hInstance = GetModuleHandleW( NULL );
+    cls.lpszClassName = L"usermm_winmm_callback";
+    RegisterClassW( &cls );
+    hwnd = CreateWindowExW( 0, cls.lpszClassName, NULL, 0, 0, 0, 10, 10, NULL, NULL, cls.hInstance,
+                            NULL );
     ok( hwnd != NULL, "CreateWindowEx failed: %lu\n", GetLastError() );
     ret = DriverCallback( (DWORD_PTR)hwnd, DCB_WINDOW, h, TEST_MSG, 0x55, 0x66, 0x77 );
     ok( ret, "DCB_WINDOW returned %d\n", ret );

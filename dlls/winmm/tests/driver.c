@@ -184,6 +184,27 @@ static void test_lifecycle( void )
     ok( !module_loaded( L"drvlog.dll" ), "drvlog.dll still loaded\n" );
 }
 
+/* A DRV_CLOSE answered with 0 still closes the instance: there is nothing a caller could do
+ * with a half-closed handle. MSDN only says CloseDriver "returns nonzero if successful". */
+static void test_close_refused( void )
+{
+    LRESULT ret;
+    HDRVR h;
+
+    drvlog_reset();
+    h = OpenDriver( L"drvlog.dll", NULL, 0 );
+    ok( h != NULL, "OpenDriver failed\n" );
+    drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+    drvlog->close_result = 0;
+    ret = CloseDriver( h, 0, 0 );
+    ok( ret, "CloseDriver returned %Id\n", ret );
+    drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+    ok_sequence( close_last_seq, "refused close", FALSE );
+    ok( !SendDriverMessage( h, DRVLOG_ECHO, 1, 2 ), "instance still open\n" );
+    ok( !module_loaded( L"drvlog.dll" ), "drvlog.dll still loaded\n" );
+    drvlog_reset();
+}
+
 static void test_failures( void )
 {
     HDRVR h;
@@ -592,6 +613,7 @@ START_TEST(driver)
 {
     drvlog_init();
     test_lifecycle();
+    test_close_refused();
     test_failures();
     test_bad_input();
     test_defdriverproc();
