@@ -609,6 +609,40 @@ static void test_broadcast( void )
     drvlog_reset();
 }
 
+/* Ours holds at most 65,535 open instances (the handle's 16-bit index); past that OpenDriver
+ * fails cleanly and the open ones keep working. Wine's builtin has no such bound. */
+static void test_handle_limit( void )
+{
+    static HDRVR handles[0x10000];
+    unsigned int i, count;
+    HDRVR h;
+
+    if (builtin_winmm)
+    {
+        skip( "no instance limit in Wine's builtin winmm\n" );
+        return;
+    }
+    drvlog_reset();
+    drvlog->quiet = 1;
+    for (count = 0; count < ARRAY_SIZE(handles); count++)
+        if (!(handles[count] = OpenDriver( L"drvlog.dll", NULL, 0 ))) break;
+    ok( count == 0xffff, "opened %u instances\n", count );
+    ok( SendDriverMessage( handles[0], DRVLOG_ECHO, 1, 2 ) == 5, "first instance broken\n" );
+    if (count)
+    {
+        ok( CloseDriver( handles[count - 1], 0, 0 ), "CloseDriver failed\n" );
+        h = OpenDriver( L"drvlog.dll", NULL, 0 );
+        ok( h != NULL, "no instance after closing one\n" );
+        handles[count - 1] = h;
+    }
+    for (i = 0; i < count; i++) CloseDriver( handles[i], 0, 0 );
+    ok( drvlog->counts[DRVLOG_LOG][DRV_OPEN] == drvlog->counts[DRVLOG_LOG][DRV_CLOSE],
+        "%ld DRV_OPEN, %ld DRV_CLOSE\n", drvlog->counts[DRVLOG_LOG][DRV_OPEN],
+        drvlog->counts[DRVLOG_LOG][DRV_CLOSE] );
+    ok( !GetModuleHandleW( L"drvlog.dll" ), "drvlog.dll still loaded\n" );
+    drvlog_reset();
+}
+
 START_TEST(driver)
 {
     drvlog_init();
@@ -621,4 +655,5 @@ START_TEST(driver)
     test_configure();
     test_nested();
     test_broadcast();
+    test_handle_limit();
 }
