@@ -17,6 +17,9 @@ BOOL WINAPI DllMain( HINSTANCE inst, DWORD reason, void *reserved )
     case DLL_PROCESS_ATTACH:
         user32_module = inst;
         break;
+    case DLL_THREAD_DETACH:
+        user_thread_detach();
+        break;
     case DLL_PROCESS_DETACH:
         /* At process exit (reserved != NULL) other threads are gone and the display driver's
          * event thread with them; only an explicit FreeLibrary needs the driver closed. */
