@@ -7,6 +7,8 @@
  * One command per argument or per line ('#' starts a comment line):
  *   wait TITLE          wait for a viewable top-level window titled TITLE (the target)
  *   focus               give the target the X input focus (no window manager does it)
+ *   close               ask the target to close, as a window manager's close button does
+ *                       (a WM_PROTOCOLS / WM_DELETE_WINDOW client message)
  *   move X Y            pointer to screen X,Y          movein X Y  to X,Y of the target
  *   key SPEC            press and release; SPEC is a keysym name with optional modifiers:
  *                       a, Return, KP_Enter, shift+a, ctrl+c, alt+x
@@ -235,6 +237,21 @@ static int run( char *line )
     {
         if (!target) return 0;
         XSetInputFocus( dpy, target, RevertToParent, CurrentTime );
+        XSync( dpy, False );
+        return 1;
+    }
+    if (!strcmp( verb, "close" ))
+    {
+        XEvent event = { 0 };
+        if (!target) return 0;
+        event.xclient.type = ClientMessage;
+        event.xclient.window = target;
+        event.xclient.message_type = XInternAtom( dpy, "WM_PROTOCOLS", False );
+        event.xclient.format = 32;
+        event.xclient.data.l[0] = XInternAtom( dpy, "WM_DELETE_WINDOW", False );
+        event.xclient.data.l[1] = CurrentTime;
+        /* no event mask: delivered to the client that created the window */
+        XSendEvent( dpy, target, False, NoEventMask, &event );
         XSync( dpy, False );
         return 1;
     }
