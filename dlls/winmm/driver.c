@@ -496,22 +496,28 @@ LRESULT WINAPI CloseDriver( HDRVR hdrvr, LPARAM lparam1, LPARAM lparam2 )
     return TRUE;
 }
 
+/* A trace line under the export's name rather than the helper's (as +driver users expect). */
+#define TRACE_AS( func, ... ) \
+    do { if (TRACE_ON(driver)) wine_dbg_log( __WINE_DBCL_TRACE, &__wine_dbch_driver, func, __VA_ARGS__ ); } while (0)
+
 /* SendDriverMessage with its traces and checks: taken when tracing is on, when the handle is
  * not an open instance, or when some thread holds driver_lock (it may be this one). */
 static __attribute__((noinline)) LRESULT send_message_slow( HDRVR hdrvr, UINT msg, LPARAM lparam1,
-                                                    LPARAM lparam2 )
+                                                            LPARAM lparam2 )
 {
     struct driver_slot copy;
     LRESULT ret;
 
-    TRACE( "(%p, %s, %#Ix, %#Ix)\n", hdrvr, driver_msg_name( msg ), lparam1, lparam2 );
+    TRACE_AS( "SendDriverMessage", "(%p, %s, %#Ix, %#Ix)\n", hdrvr, driver_msg_name( msg ),
+              lparam1, lparam2 );
     if (!read_open_slot( hdrvr, &copy ))
     {
         WARN( "invalid handle %p\n", hdrvr );
+        TRACE_AS( "SendDriverMessage", "returning 0\n" );
         return 0;
     }
     ret = call_driver( copy.proc, copy.driver_id, hdrvr, msg, lparam1, lparam2 );
-    TRACE( "returning %#Ix\n", ret );
+    TRACE_AS( "SendDriverMessage", "returning %#Ix\n", ret );
     return ret;
 }
 
