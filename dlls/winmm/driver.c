@@ -17,6 +17,13 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(driver);
 
+/* The ABI drivers and their clients share: mmsystem.h packs its structures to 1 byte. */
+C_ASSERT( sizeof(DRVCONFIGINFO) == 4 + 2 * sizeof(void *) );
+C_ASSERT( offsetof(DRVCONFIGINFO, lpszDCISectionName) == 4 );
+C_ASSERT( offsetof(DRVCONFIGINFO, lpszDCIAliasName) == 4 + sizeof(void *) );
+C_ASSERT( sizeof(DRVCONFIGINFOEX) == 8 + 2 * sizeof(void *) );
+C_ASSERT( DRV_PNPINSTALL == 0x080b && DRV_USER == 0x4000 && DRV_POWER == 0x000f );
+
 /* driver_lock protects: the module list and every field of struct driver_module, slot
  * allocation (slots_used, the free list, owners[]) and every write to a slot. Slot reads on
  * the message path don't take it. Never held while a DriverProc runs (check_not_locked in

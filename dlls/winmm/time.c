@@ -12,6 +12,10 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(mmtime);
 
+C_ASSERT( sizeof(TIMECAPS) == 8 );
+C_ASSERT( sizeof(MMTIME) == 12 ); /* wType + an 8-byte union, packed */
+C_ASSERT( offsetof(MMTIME, u.ms) == 4 );
+
 /* Windows reports 1 ms to 1,000,000 ms (Wine's builtin reports 65535 as the maximum); timeSetEvent
  * and timeBeginPeriod accept exactly that range. */
 #define PERIOD_MIN 1

@@ -5,6 +5,7 @@
 #define __USERMM_WINMM_PRIVATE_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include "windef.h"
 #include "winbase.h"
