@@ -1,0 +1,329 @@
+/*
+ * Thread message queues: creation, PostThreadMessage, the posted-message quota, queue status,
+ * waiting (GetMessage, WaitMessage, MsgWaitForMultipleObjectsEx), per-thread message data and
+ * the basic cross-thread SendMessage.
+ */
+#include "user32test.h"
+
+static DWORD WINAPI idle_thread( void *arg )
+{
+    WaitForSingleObject( arg, INFINITE );
+    return 0;
+}
+
+static void test_thread_without_queue( void )
+{
+    HANDLE event = CreateEventA( NULL, TRUE, FALSE, NULL );
+    DWORD tid;
+    HANDLE thread = CreateThread( NULL, 0, idle_thread, event, 0, &tid );
+    DWORD err;
+    BOOL ret;
+
+    /* MSDN PostThreadMessage: a thread without a message queue cannot be posted to */
+    SetLastError( 0xdeadbeef );
+    ret = PostThreadMessageA( tid, WM_USER, 0, 0 );
+    err = GetLastError();
+    ok( !ret && err == ERROR_INVALID_THREAD_ID, "ret %d error %lu\n", ret, err );
+    /* nor can thread 0 (Wine's builtin user32 accepts it) */
+    SetLastError( 0xdeadbeef );
+    ret = PostThreadMessageA( 0, WM_USER, 0, 0 );
+    err = GetLastError();
+    todo_if( is_builtin_user32() ) ok( !ret && err == ERROR_INVALID_THREAD_ID, "ret %d error %lu\n", ret, err );
+    SetEvent( event );
+    WaitForSingleObject( thread, INFINITE );
+    CloseHandle( thread );
+    CloseHandle( event );
+}
+
+struct receiver
+{
+    HANDLE ready;
+    DWORD tid;
+    UINT count;
+    BOOL in_order;
+    HWND hwnd;
+};
+
+static DWORD WINAPI receiver_thread( void *arg )
+{
+    struct receiver *r = arg;
+    MSG msg;
+    UINT expect = 0;
+
+    PeekMessageA( &msg, 0, 0, 0, PM_NOREMOVE ); /* makes the queue */
+    SetEvent( r->ready );
+    r->in_order = TRUE;
+    while (GetMessageA( &msg, 0, 0, 0 ) > 0)
+    {
+        if (msg.message != WM_USER) continue;
+        if (msg.wParam != expect++) r->in_order = FALSE;
+        r->count++;
+    }
+    return 0;
+}
+
+static void test_cross_thread_post( void )
+{
+    struct receiver r = { 0 };
+    HANDLE thread;
+    UINT i;
+
+    r.ready = CreateEventA( NULL, FALSE, FALSE, NULL );
+    thread = CreateThread( NULL, 0, receiver_thread, &r, 0, &r.tid );
+    WaitForSingleObject( r.ready, INFINITE );
+    for (i = 0; i < 5000; i++)
+    {
+        while (!PostThreadMessageA( r.tid, WM_USER, i, 0 ))
+        {
+            ok( GetLastError() == ERROR_NOT_ENOUGH_QUOTA, "post failed: %lu\n", GetLastError() );
+            Sleep( 1 );
+        }
+    }
+    PostThreadMessageA( r.tid, WM_QUIT, 0, 0 );
+    ok( !WaitForSingleObject( thread, 10000 ), "receiver did not finish\n" );
+    ok( r.count == 5000, "received %u of 5000\n", r.count );
+    ok( r.in_order, "posts from one thread arrived out of order\n" );
+    CloseHandle( thread );
+    CloseHandle( r.ready );
+}
+
+static void test_quota( void )
+{
+    MSG msg;
+    UINT i, posted = 0, got = 0;
+    BOOL in_order = TRUE, ret;
+    DWORD err = 0;
+
+    pump_messages();
+    /* MSDN PostMessage: at most 10,000 posted messages in a queue; then ERROR_NOT_ENOUGH_QUOTA,
+     * and what is queued is not lost. Wine's builtin user32 has no quota. */
+    for (i = 0; i < 10001; i++)
+    {
+        if (!PostThreadMessageA( GetCurrentThreadId(), WM_USER, i, 0 ))
+        {
+            err = GetLastError();
+            break;
+        }
+        posted++;
+    }
+    todo_if( is_builtin_user32() ) ok( posted == 10000, "posted %u\n", posted );
+    todo_if( is_builtin_user32() ) ok( err == ERROR_NOT_ENOUGH_QUOTA, "error %lu\n", err );
+    /* taking one out makes room for one */
+    ok( PeekMessageA( &msg, 0, WM_USER, WM_USER, PM_REMOVE ) && msg.wParam == 0, "first message lost\n" );
+    got++;
+    ret = PostThreadMessageA( GetCurrentThreadId(), WM_USER, posted, 0 );
+    ok( ret, "post after removal failed: %lu\n", GetLastError() );
+    if (ret) posted++;
+    while (PeekMessageA( &msg, 0, WM_USER, WM_USER, PM_REMOVE ))
+    {
+        if (msg.wParam != got) in_order = FALSE;
+        got++;
+    }
+    ok( got == posted, "got %u of %u\n", got, posted );
+    ok( in_order, "messages out of order\n" );
+}
+
+static void test_queue_status( void )
+{
+    DWORD status;
+    MSG msg;
+
+    pump_messages();
+    GetQueueStatus( QS_ALLINPUT ); /* clears the "new" bits */
+    PostThreadMessageA( GetCurrentThreadId(), WM_USER, 0, 0 );
+    status = GetQueueStatus( QS_POSTMESSAGE );
+    ok( status == MAKELONG( QS_POSTMESSAGE, QS_POSTMESSAGE ), "status %#lx\n", status );
+    /* MSDN: the low word (new since last call) is cleared by reading it */
+    status = GetQueueStatus( QS_POSTMESSAGE );
+    ok( status == MAKELONG( 0, QS_POSTMESSAGE ), "status %#lx\n", status );
+    ok( !GetInputState(), "GetInputState TRUE without input\n" );
+    PeekMessageA( &msg, 0, 0, 0, PM_REMOVE );
+    status = GetQueueStatus( QS_POSTMESSAGE );
+    ok( status == 0, "status %#lx\n", status );
+    SetLastError( 0xdeadbeef );
+    status = GetQueueStatus( 0x80000000 );
+    ok( status == 0 && GetLastError() == ERROR_INVALID_FLAGS, "status %#lx error %lu\n", status, GetLastError() );
+}
+
+struct poster
+{
+    DWORD tid;
+    DWORD delay;
+};
+
+static DWORD WINAPI poster_thread( void *arg )
+{
+    struct poster *p = arg;
+    Sleep( p->delay );
+    PostThreadMessageA( p->tid, WM_USER + 5, 0, 0 );
+    return 0;
+}
+
+static void test_waiting( void )
+{
+    struct poster p = { GetCurrentThreadId(), 100 };
+    HANDLE event = CreateEventA( NULL, TRUE, FALSE, NULL ), thread;
+    DWORD ret, start;
+    MSG msg;
+
+    pump_messages();
+    /* a timeout */
+    start = GetTickCount();
+    ret = MsgWaitForMultipleObjectsEx( 1, &event, 50, QS_ALLINPUT, 0 );
+    ok( ret == WAIT_TIMEOUT, "ret %lu\n", ret );
+    ok( GetTickCount() - start >= 40, "returned too early\n" );
+    /* a handle */
+    SetEvent( event );
+    ret = MsgWaitForMultipleObjectsEx( 1, &event, 1000, QS_ALLINPUT, 0 );
+    ok( ret == WAIT_OBJECT_0, "ret %lu\n", ret );
+    ResetEvent( event );
+    /* a message posted by another thread */
+    thread = CreateThread( NULL, 0, poster_thread, &p, 0, NULL );
+    ret = MsgWaitForMultipleObjectsEx( 1, &event, 5000, QS_POSTMESSAGE, 0 );
+    ok( ret == WAIT_OBJECT_0 + 1, "ret %lu\n", ret );
+    WaitForSingleObject( thread, INFINITE );
+    CloseHandle( thread );
+    /* a message already seen does not end the wait without MWMO_INPUTAVAILABLE... */
+    ok( PeekMessageA( &msg, 0, 0, 0, PM_NOREMOVE ), "no message\n" );
+    ret = MsgWaitForMultipleObjectsEx( 0, NULL, 50, QS_POSTMESSAGE, 0 );
+    ok( ret == WAIT_TIMEOUT, "ret %lu\n", ret );
+    /* ...but does with it */
+    ret = MsgWaitForMultipleObjectsEx( 0, NULL, 50, QS_POSTMESSAGE, MWMO_INPUTAVAILABLE );
+    ok( ret == WAIT_OBJECT_0, "ret %lu\n", ret );
+    PeekMessageA( &msg, 0, 0, 0, PM_REMOVE );
+    /* too many handles */
+    SetLastError( 0xdeadbeef );
+    ret = MsgWaitForMultipleObjectsEx( MAXIMUM_WAIT_OBJECTS, &event, 0, QS_ALLINPUT, 0 );
+    ok( ret == WAIT_FAILED && GetLastError() == ERROR_INVALID_PARAMETER, "ret %lu error %lu\n", ret, GetLastError() );
+
+    /* GetMessage sleeps until another thread posts */
+    p.delay = 50;
+    thread = CreateThread( NULL, 0, poster_thread, &p, 0, NULL );
+    ok( GetMessageA( &msg, 0, 0, 0 ) > 0 && msg.message == WM_USER + 5, "got %x\n", msg.message );
+    WaitForSingleObject( thread, INFINITE );
+    CloseHandle( thread );
+
+    /* WaitMessage returns once something new arrives */
+    thread = CreateThread( NULL, 0, poster_thread, &p, 0, NULL );
+    ok( WaitMessage(), "WaitMessage failed\n" );
+    ok( PeekMessageA( &msg, 0, 0, 0, PM_REMOVE ) && msg.message == WM_USER + 5, "no message after WaitMessage\n" );
+    WaitForSingleObject( thread, INFINITE );
+    CloseHandle( thread );
+    CloseHandle( event );
+}
+
+static DWORD proc_time, proc_pos;
+static LPARAM proc_extra;
+static LRESULT WINAPI info_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_USER)
+    {
+        proc_time = GetMessageTime();
+        proc_pos = GetMessagePos();
+        proc_extra = GetMessageExtraInfo();
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static void test_message_info( void )
+{
+    WNDCLASSA cls = { 0 };
+    HWND hwnd;
+    MSG msg;
+    LPARAM old;
+
+    cls.lpfnWndProc = info_proc;
+    cls.lpszClassName = "QueueTestInfo";
+    RegisterClassA( &cls );
+    hwnd = CreateWindowExA( 0, "QueueTestInfo", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
+    pump_messages();
+    PostMessageA( hwnd, WM_USER, 0, 0 );
+    ok( GetMessageA( &msg, hwnd, WM_USER, WM_USER ) > 0, "no message\n" );
+    /* MSDN: DispatchMessage passes neither time nor position; the procedure asks for them */
+    DispatchMessageA( &msg );
+    ok( proc_time == msg.time, "GetMessageTime %lu, message time %lu\n", proc_time, msg.time );
+    ok( proc_pos == (DWORD)MAKELONG( msg.pt.x, msg.pt.y ), "GetMessagePos %#lx\n", proc_pos );
+    old = SetMessageExtraInfo( 0x1234 );
+    ok( GetMessageExtraInfo() == 0x1234, "extra info %#Ix\n", GetMessageExtraInfo() );
+    SetMessageExtraInfo( old );
+    DestroyWindow( hwnd );
+    UnregisterClassA( "QueueTestInfo", NULL );
+}
+
+/* Cross-thread SendMessage: the receiver runs the procedure only while it retrieves messages;
+ * a sender blocked on it still processes what is sent to itself. */
+static HWND main_hwnd;
+static DWORD main_tid;
+static LRESULT WINAPI xthread_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_USER + 10)
+    {
+        DWORD flags = InSendMessageEx( NULL );
+        ok( GetCurrentThreadId() == main_tid, "procedure ran in thread %04lx\n", GetCurrentThreadId() );
+        if (wp == 1)
+        {
+            /* MSDN: InSendMessage is for SendMessage; SendNotifyMessage gives ISMEX_NOTIFY */
+            ok( flags == ISMEX_NOTIFY, "flags %#lx\n", flags );
+            todo_if( is_builtin_user32() ) ok( !InSendMessage(), "InSendMessage TRUE for a notification\n" );
+        }
+        else
+        {
+            ok( flags == ISMEX_SEND, "flags %#lx\n", flags );
+            ok( InSendMessage(), "InSendMessage FALSE\n" );
+        }
+        return wp * 2;
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static DWORD WINAPI sender_thread( void *arg )
+{
+    LRESULT res;
+    DWORD_PTR result = 0;
+
+    res = SendMessageA( main_hwnd, WM_USER + 10, 21, 0 );
+    ok( res == 42, "SendMessage result %Id\n", res );
+    ok( SendMessageTimeoutA( main_hwnd, WM_USER + 10, 5, 0, SMTO_NORMAL, 5000, &result ), "timeout\n" );
+    ok( result == 10, "result %Iu\n", result );
+    ok( SendNotifyMessageA( main_hwnd, WM_USER + 10, 1, 0 ), "SendNotifyMessage failed\n" );
+    PostMessageA( main_hwnd, WM_USER + 11, 0, 0 );
+    return 0;
+}
+
+static void test_cross_thread_send( void )
+{
+    WNDCLASSA cls = { 0 };
+    HANDLE thread;
+    MSG msg;
+
+    cls.lpfnWndProc = xthread_proc;
+    cls.lpszClassName = "QueueTestXThread";
+    RegisterClassA( &cls );
+    main_tid = GetCurrentThreadId();
+    main_hwnd = CreateWindowExA( 0, "QueueTestXThread", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
+    ok( !InSendMessage(), "InSendMessage TRUE\n" );
+    thread = CreateThread( NULL, 0, sender_thread, NULL, 0, NULL );
+    while (GetMessageA( &msg, 0, 0, 0 ) > 0)
+    {
+        if (msg.message == WM_USER + 11) break;
+        DispatchMessageA( &msg );
+    }
+    ok( msg.message == WM_USER + 11, "loop ended with %x\n", msg.message );
+    ok( !WaitForSingleObject( thread, 5000 ), "sender stuck\n" );
+    CloseHandle( thread );
+    DestroyWindow( main_hwnd );
+    UnregisterClassA( "QueueTestXThread", NULL );
+}
+
+START_TEST(queue)
+{
+    MSG msg;
+    PeekMessageA( &msg, 0, 0, 0, PM_NOREMOVE );
+    test_thread_without_queue();
+    test_cross_thread_post();
+    test_quota();
+    test_queue_status();
+    test_waiting();
+    test_message_info();
+    test_cross_thread_send();
+}
