@@ -56,6 +56,13 @@ void get_cursor_pos( POINT *pt )
     ReleaseSRWLockShared( &input_lock );
 }
 
+/* The driver knows where the pointer really is (the X server's); else our own idea. */
+static void get_cursor_pos_from_driver( POINT *pt )
+{
+    if (get_display_driver()->get_cursor_pos( pt )) return;
+    get_cursor_pos( pt );
+}
+
 HWND get_focus_hwnd( void )
 {
     struct thread_input *input = current_input();
@@ -215,7 +222,7 @@ BOOL WINAPI GetCursorPos( POINT *pt )
         SetLastError( ERROR_NOACCESS );
         return FALSE;
     }
-    get_cursor_pos( pt );
+    get_cursor_pos_from_driver( pt );
     return TRUE;
 }
 
@@ -228,7 +235,10 @@ BOOL WINAPI SetCursorPos( INT x, INT y )
     AcquireSRWLockExclusive( &input_lock );
     cursor_pos.x = max( 0, min( x, GetSystemMetrics( SM_CXSCREEN ) - 1 ) );
     cursor_pos.y = max( 0, min( y, GetSystemMetrics( SM_CYSCREEN ) - 1 ) );
+    x = cursor_pos.x;
+    y = cursor_pos.y;
     ReleaseSRWLockExclusive( &input_lock );
+    get_display_driver()->set_cursor_pos( x, y );
     return TRUE;
 }
 
@@ -420,7 +430,7 @@ static void deliver_input( MSG *msg, LPARAM extra )
     release_queue( queue );
 }
 
-static void send_keyboard_input( const KEYBDINPUT *ki )
+static void send_keyboard_input( const KEYBDINPUT *ki, BOOL injected )
 {
     BOOL up = (ki->dwFlags & KEYEVENTF_KEYUP) != 0, was_down, alt, ctrl;
     UINT vk = ki->wVk, scan = ki->wScan;
@@ -439,7 +449,8 @@ static void send_keyboard_input( const KEYBDINPUT *ki )
     if (hooks_installed( WH_KEYBOARD_LL ))
     {
         KBDLLHOOKSTRUCT ll = { .vkCode = vk, .scanCode = scan, .time = time, .dwExtraInfo = ki->dwExtraInfo };
-        ll.flags = (up ? LLKHF_UP : 0) | ((ki->dwFlags & KEYEVENTF_EXTENDEDKEY) ? LLKHF_EXTENDED : 0) | LLKHF_INJECTED;
+        ll.flags = (up ? LLKHF_UP : 0) | ((ki->dwFlags & KEYEVENTF_EXTENDEDKEY) ? LLKHF_EXTENDED : 0) |
+                   (injected ? LLKHF_INJECTED : 0);
         if (call_hooks( WH_KEYBOARD_LL, HC_ACTION, up ? WM_KEYUP : WM_KEYDOWN, (LPARAM)&ll, TRUE )) return;
     }
 
@@ -494,7 +505,7 @@ static void send_mouse_message( UINT message, WPARAM wparam_extra, POINT pt, DWO
     deliver_input( &msg, extra );
 }
 
-static void send_mouse_input( const MOUSEINPUT *mi )
+static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
 {
     static const struct { DWORD flag; UINT message; UINT vk; BOOL down; } buttons[] =
     {
@@ -531,7 +542,7 @@ static void send_mouse_input( const MOUSEINPUT *mi )
 
     if (hooks_installed( WH_MOUSE_LL ))
     {
-        MSLLHOOKSTRUCT ll = { .pt = pt, .mouseData = mi->mouseData, .flags = LLMHF_INJECTED, .time = time,
+        MSLLHOOKSTRUCT ll = { .pt = pt, .mouseData = mi->mouseData, .flags = injected ? LLMHF_INJECTED : 0, .time = time,
                               .dwExtraInfo = mi->dwExtraInfo };
         if (call_hooks( WH_MOUSE_LL, HC_ACTION, WM_MOUSEMOVE, (LPARAM)&ll, TRUE )) return;
     }
@@ -578,8 +589,8 @@ UINT WINAPI SendInput( UINT count, INPUT *inputs, int size )
     {
         switch (inputs[i].type)
         {
-        case INPUT_KEYBOARD: send_keyboard_input( &inputs[i].ki ); break;
-        case INPUT_MOUSE: send_mouse_input( &inputs[i].mi ); break;
+        case INPUT_KEYBOARD: send_keyboard_input( &inputs[i].ki, TRUE ); break;
+        case INPUT_MOUSE: send_mouse_input( &inputs[i].mi, TRUE ); break;
         case INPUT_HARDWARE: FIXME( "INPUT_HARDWARE ignored\n" ); break;
         default:
             WARN( "invalid input type %lu\n", inputs[i].type );
@@ -588,6 +599,15 @@ UINT WINAPI SendInput( UINT count, INPUT *inputs, int size )
         }
     }
     return count;
+}
+
+/* Input from the display driver's event thread: SendInput's path, not marked injected; the
+ * time is the event's, mouse coordinates are absolute and normalised. */
+void send_hardware_input( const INPUT *input, HWND hint )
+{
+    TRACE( "type %lu hint %p\n", input->type, hint );
+    if (input->type == INPUT_KEYBOARD) send_keyboard_input( &input->ki, FALSE );
+    else if (input->type == INPUT_MOUSE) send_mouse_input( &input->mi, FALSE );
 }
 
 /***********************************************************************

@@ -80,7 +80,17 @@ UINT layout_scan_to_vk( UINT scan )
 
 /* Characters for a key press in a key state; returns their count (the US layout has no dead
  * keys, so never negative). */
+static int us_to_unicode( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, int size, UINT flags );
+
+/* The display driver's layout (the X server's keymap) first, the US table when it has none. */
 int layout_to_unicode( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, int size, UINT flags )
+{
+    INT32 ret = get_display_driver()->to_unicode( vk, scan, state, buf, size, flags );
+    if (ret != -2) return ret;
+    return us_to_unicode( vk, scan, state, buf, size, flags );
+}
+
+static int us_to_unicode( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, int size, UINT flags )
 {
     BOOL shift = (state[VK_SHIFT] & 0x80) != 0, ctrl = (state[VK_CONTROL] & 0x80) != 0;
     BOOL alt = (state[VK_MENU] & 0x80) != 0, caps = (state[VK_CAPITAL] & 0x01) != 0;
@@ -170,6 +180,8 @@ UINT WINAPI MapVirtualKeyExW( UINT code, UINT type, HKL layout )
     UINT ret = 0;
 
     TRACE( "%#x %u %p\n", code, type, layout );
+    if ((ret = get_display_driver()->map_virtual_key( code, type )) != ~0u) return ret;
+    ret = 0;
     switch (type)
     {
     case MAPVK_VK_TO_VSC:
@@ -226,7 +238,10 @@ WORD WINAPI VkKeyScanExW( WCHAR ch, HKL layout )
 {
     UINT vk;
 
+    INT32 res;
+
     TRACE( "%#x %p\n", ch, layout );
+    if ((res = get_display_driver()->vk_key_scan( ch )) != -2) return res;
     if (ch >= 'a' && ch <= 'z') return ch - 'a' + 'A';
     if (ch >= 'A' && ch <= 'Z') return 0x100 | ch; /* shift */
     if (ch >= 1 && ch <= 26) return 0x200 | (ch - 1 + 'A'); /* ctrl */
@@ -294,4 +309,69 @@ INT WINAPI GetKeyboardType( INT type )
     case 2: return 12; /* function keys */
     }
     return 0;
+}
+
+/***********************************************************************
+ *      GetKeyNameTextW (USER32.@)
+ */
+INT WINAPI GetKeyNameTextW( LONG lparam, WCHAR *buf, INT size )
+{
+    static const WCHAR *names[0x60] =
+    {
+        [0x01] = L"Esc", [0x0e] = L"Backspace", [0x0f] = L"Tab", [0x1c] = L"Enter", [0x1d] = L"Ctrl",
+        [0x2a] = L"Shift", [0x36] = L"Right Shift", [0x38] = L"Alt", [0x39] = L"Space", [0x3a] = L"Caps Lock",
+        [0x3b] = L"F1", [0x3c] = L"F2", [0x3d] = L"F3", [0x3e] = L"F4", [0x3f] = L"F5", [0x40] = L"F6",
+        [0x41] = L"F7", [0x42] = L"F8", [0x43] = L"F9", [0x44] = L"F10", [0x57] = L"F11", [0x58] = L"F12",
+    };
+    UINT scan = (lparam >> 16) & 0xff, vk;
+    INT32 ret;
+    WCHAR ch;
+    BYTE state[256] = { 0 };
+
+    TRACE( "%#lx %p %d\n", lparam, buf, size );
+    if (!buf || size <= 0) return 0;
+    if ((ret = get_display_driver()->get_key_name( lparam, buf, size )) != -1) return ret;
+    if (scan < ARRAY_SIZE(names) && names[scan])
+    {
+        lstrcpynW( buf, names[scan], size );
+        return lstrlenW( buf );
+    }
+    vk = layout_scan_to_vk( scan );
+    if (vk && us_to_unicode( vk, scan, state, &ch, 1, 0 ) == 1 && ch > ' ')
+    {
+        if (ch >= 'a' && ch <= 'z') ch -= 'a' - 'A';
+        if (size < 2)
+        {
+            buf[0] = 0;
+            return 0;
+        }
+        buf[0] = ch;
+        buf[1] = 0;
+        return 1;
+    }
+    buf[0] = 0;
+    return 0;
+}
+
+/***********************************************************************
+ *      GetKeyNameTextA (USER32.@)
+ */
+INT WINAPI GetKeyNameTextA( LONG lparam, LPSTR buf, INT size )
+{
+    WCHAR name[64];
+    INT len;
+
+    if (!buf || size <= 0) return 0;
+    if (!GetKeyNameTextW( lparam, name, ARRAY_SIZE(name) ))
+    {
+        buf[0] = 0;
+        return 0;
+    }
+    len = WideCharToMultiByte( CP_ACP, 0, name, -1, buf, size, NULL, NULL );
+    if (!len)
+    {
+        buf[size - 1] = 0;
+        return size - 1;
+    }
+    return len - 1;
 }

@@ -197,6 +197,7 @@ static LRESULT call_with_hooks( struct wnd *wnd, UINT msg, WPARAM wparam, LPARAM
 {
     LRESULT ret;
 
+    if (msg > 0xffff && handle_internal_message( wnd->hwnd, msg, wparam, lparam )) return 0;
     if (hooks_installed( WH_CALLWNDPROC ))
     {
         CWPSTRUCT cwp = { .lParam = lparam, .wParam = wparam, .message = msg, .hwnd = wnd->hwnd };

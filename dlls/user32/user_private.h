@@ -310,6 +310,9 @@ extern BOOL set_window_pos( HWND hwnd, HWND after, int x, int y, int cx, int cy,
 extern BOOL show_window( HWND hwnd, int cmd );
 extern void set_active_window( HWND hwnd );
 extern void window_pos_destroyed( HWND hwnd );
+extern void set_foreground_from_driver( HWND hwnd, BOOL in );
+extern BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam );
+extern void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags );
 
 /* paint.c */
 #define PAINT_UPDATE      0x01 /* update_rect is not empty */
@@ -350,6 +353,7 @@ extern void set_focus_hwnd( HWND hwnd );
 extern void set_active_hwnd( HWND hwnd );
 extern HWND get_active_hwnd( void );
 extern void get_cursor_pos( POINT *pt );
+extern void send_hardware_input( const INPUT *input, HWND hint );
 
 /* keyboard.c */
 extern int layout_to_unicode( UINT vk, UINT scan, const BYTE *keystate, WCHAR *buf, int size,

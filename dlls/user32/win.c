@@ -557,6 +557,7 @@ static HWND create_window( CREATESTRUCTW *cs, BOOL unicode )
 
     send_parent_notify( hwnd, WM_CREATE );
     if (!IsWindow( hwnd )) goto failed;
+    notify_driver_window_pos( wnd, SWP_NOZORDER | SWP_NOACTIVATE );
 
     visible = (cs->style & WS_VISIBLE) != 0;
     if (visible) show_window( hwnd, (cs->style & WS_MAXIMIZE) ? SW_SHOWMAXIMIZED : SW_SHOW );
@@ -721,6 +722,7 @@ BOOL WINAPI DestroyWindow( HWND hwnd )
 
     send_destroy_messages( hwnd );
     if (IsWindow( hwnd )) send_ncdestroy_messages( hwnd );
+    if (!(wnd->style & WS_CHILD) && !(wnd->flags & WIN_MESSAGE_ONLY)) get_display_driver()->destroy_window( hwnd );
     free_window_tree( wnd );
     release_wnd( wnd );
     return TRUE;
@@ -741,6 +743,7 @@ void destroy_thread_windows( void )
         lock_windows( FALSE );
         __cut_owner_links( wnd );
         unlock_windows( FALSE );
+        get_display_driver()->destroy_window( list[i] );
         free_window_tree( wnd );
         release_wnd( wnd );
     }
@@ -1520,6 +1523,7 @@ BOOL set_window_text_internal( HWND hwnd, const WCHAR *text )
 {
     struct wnd *wnd;
     WCHAR *copy = NULL, *old;
+    BOOL top_level;
 
     if (!(wnd = get_wnd( hwnd ))) return FALSE;
     if (text && !(copy = strdup_w( text )))
@@ -1530,8 +1534,10 @@ BOOL set_window_text_internal( HWND hwnd, const WCHAR *text )
     lock_windows( TRUE );
     old = wnd->text;
     wnd->text = copy;
+    top_level = wnd->parent == desktop_wnd;
     unlock_windows( TRUE );
     HeapFree( GetProcessHeap(), 0, old );
+    if (top_level) get_display_driver()->set_window_text( hwnd, copy ? copy : L"" );
     release_wnd( wnd );
     return TRUE;
 }

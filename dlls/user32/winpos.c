@@ -7,7 +7,9 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(win);
 
-#define SWP_AGG_NOCLIENTCHANGE (SWP_NOCLIENTSIZE | SWP_NOCLIENTMOVE)
+/* Internal messages (above 0xffff, never seen by window procedures) that have things done in
+ * the thread owning a window: the display driver's event thread, SetForegroundWindow. */
+#define WM_USERMM_FOREGROUND 0x80001000 /* wparam: TRUE gained, FALSE lost the foreground */
 
 /* Called with win_lock held: where wnd's parent's client area starts on the screen. */
 static POINT __parent_client_origin( const struct wnd *wnd )
@@ -193,7 +195,7 @@ static void send_activate_app( DWORD tid, BOOL active, DWORD other_tid )
  * message order: HCBT_ACTIVATE, then to the old window WM_NCACTIVATE(FALSE) and
  * WM_ACTIVATE(WA_INACTIVE), WM_ACTIVATEAPP when the application changes, then to the new one
  * WM_NCACTIVATE(TRUE) and WM_ACTIVATE(WA_ACTIVE) (whose DefWindowProc sets the focus). */
-void set_active_window( HWND hwnd )
+static void set_active_window_ex( HWND hwnd, BOOL tell_driver )
 {
     HWND old = get_active_hwnd();
     DWORD old_tid = 0, new_tid = GetCurrentThreadId();
@@ -215,12 +217,20 @@ void set_active_window( HWND hwnd )
     ReleaseSRWLockExclusive( &input_lock );
     set_active_hwnd( hwnd );
 
+    if (tell_driver) get_display_driver()->set_foreground_window( hwnd );
+
     if (old && IsWindow( old ))
     {
         send_message( old, WM_NCACTIVATE, FALSE, (LPARAM)hwnd, TRUE );
         send_message( old, WM_ACTIVATE, WA_INACTIVE, (LPARAM)hwnd, TRUE );
     }
-    if (!hwnd) return;
+    if (!hwnd)
+    {
+        /* the application loses the foreground: it is told, and its focus goes */
+        if (old_tid == new_tid) send_activate_app( new_tid, FALSE, 0 );
+        set_focus_hwnd( NULL );
+        return;
+    }
     if (old_tid != new_tid)
     {
         if (old_tid) send_activate_app( old_tid, FALSE, new_tid );
@@ -229,6 +239,50 @@ void set_active_window( HWND hwnd )
     if (get_active_hwnd() != hwnd) return; /* a procedure activated something else */
     send_message( hwnd, WM_NCACTIVATE, TRUE, (LPARAM)old, TRUE );
     send_message( hwnd, WM_ACTIVATE, WA_ACTIVE, (LPARAM)old, TRUE );
+}
+
+void set_active_window( HWND hwnd )
+{
+    set_active_window_ex( hwnd, TRUE );
+}
+
+
+BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam )
+{
+    switch (msg)
+    {
+    case WM_USERMM_FOREGROUND:
+        if (wparam) set_active_window_ex( GetAncestor( hwnd, GA_ROOT ), FALSE );
+        else if (get_active_hwnd() == hwnd) set_active_window_ex( NULL, FALSE );
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* The X input focus came to or left a top-level window: activate or deactivate it in its own
+ * thread, without telling the driver back. */
+void set_foreground_from_driver( HWND hwnd, BOOL in )
+{
+    TRACE( "%p %s\n", hwnd, in ? "in" : "out" );
+    SendNotifyMessageW( hwnd, WM_USERMM_FOREGROUND, in, 0 );
+}
+
+/* Tells the display driver where a top-level window now is (screen coordinates). */
+void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags )
+{
+    RECT window, client;
+    DWORD style;
+    BOOL top_level;
+
+    lock_windows( FALSE );
+    top_level = wnd->parent && (wnd->parent->flags & WIN_DESKTOP) && wnd->parent == get_desktop_wnd() &&
+                !(wnd->flags & (WIN_DESTROYED | WIN_MESSAGE_ONLY));
+    window = wnd->window_rect;
+    client = wnd->client_rect;
+    style = wnd->style;
+    unlock_windows( FALSE );
+    if (!top_level) return;
+    get_display_driver()->window_pos_changed( wnd->hwnd, &window, &client, style, swp_flags );
 }
 
 /* A window is going away: forget it as the active top-level. */
@@ -295,7 +349,7 @@ BOOL WINAPI SetForegroundWindow( HWND hwnd )
     {
         /* the other thread activates it when it next looks at its queue */
         release_wnd( wnd );
-        return PostMessageW( hwnd, WM_NULL, 0, 0 );
+        return SendNotifyMessageW( hwnd, WM_USERMM_FOREGROUND, TRUE, 0 );
     }
     release_wnd( wnd );
     set_active_window( GetAncestor( hwnd, GA_ROOT ) );
@@ -449,6 +503,7 @@ BOOL set_window_pos( HWND hwnd, HWND after, int x, int y, int cx, int cy, UINT f
     pos.cx = new_window.right - new_window.left;
     pos.cy = new_window.bottom - new_window.top;
     pos.flags = flags;
+    notify_driver_window_pos( wnd, flags );
     send_message( hwnd, WM_WINDOWPOSCHANGED, 0, (LPARAM)&pos, TRUE );
 
 done:
