@@ -21,7 +21,13 @@ WINE_DEFAULT_DEBUG_CHANNEL(input);
  * active top-level window (winpos.c). */
 SRWLOCK input_lock = SRWLOCK_INIT;
 static BYTE async_keystate[256]; /* GetAsyncKeyState: bit 7 down, bit 0 toggled */
-static POINT cursor_pos;
+/* written under input_lock; read whole, without it, as one aligned 64-bit value */
+static union
+{
+    POINT pt;
+    LONG64 packed;
+} cursor;
+#define cursor_pos cursor.pt
 
 struct thread_input *create_thread_input( void )
 {
@@ -49,11 +55,13 @@ static struct thread_input *current_input( void )
     return queue ? queue->input : NULL;
 }
 
+C_ASSERT( sizeof(POINT) == sizeof(LONG64) );
+
+/* Every posted message carries the cursor position: read it as one atomic 64-bit load. */
 void get_cursor_pos( POINT *pt )
 {
-    AcquireSRWLockShared( &input_lock );
-    *pt = cursor_pos;
-    ReleaseSRWLockShared( &input_lock );
+    LONG64 value = *(volatile LONG64 *)&cursor.packed;
+    memcpy( pt, &value, sizeof(*pt) );
 }
 
 /* The driver knows where the pointer really is (the X server's); else our own idea. */

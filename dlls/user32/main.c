@@ -28,3 +28,18 @@ BOOL WINAPI DllMain( HINSTANCE inst, DWORD reason, void *reserved )
     }
     return TRUE;
 }
+
+/* imm32 calls this from its DllMain with this magic number and refuses to load without TRUE.
+ * Windows fills user32's table of IMM entry points here; we route no IME messages yet. */
+#define IMM_INIT_MAGIC 0x19650412
+
+BOOL WINAPI User32InitializeImmEntryTable( DWORD magic )
+{
+    TRACE( "%#lx\n", magic );
+    if (magic != IMM_INIT_MAGIC)
+    {
+        SetLastError( ERROR_INVALID_PARAMETER );
+        return FALSE;
+    }
+    return TRUE;
+}

@@ -97,17 +97,20 @@ static BOOL post_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOO
         HeapFree( GetProcessHeap(), 0, list );
         return TRUE;
     }
+    if ((wnd = get_current_thread_wnd( hwnd )))
+    {
+        /* our own window: it cannot go away under us (fast path, no lock) */
+        return post_to_queue( wnd->queue, hwnd, msg, wparam, lparam, GetTickCount(), pt, 0 );
+    }
     if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
     if (wnd->flags & WIN_DESKTOP)
     {
         release_wnd( wnd );
         return TRUE; /* the desktop's thread is not ours: nothing to deliver to */
     }
-    queue = wnd->queue;
-    grab_queue( queue );
+    /* our reference on the window keeps its queue alive */
+    ret = post_to_queue( wnd->queue, hwnd, msg, wparam, lparam, GetTickCount(), pt, 0 );
     release_wnd( wnd );
-    ret = post_to_queue( queue, hwnd, msg, wparam, lparam, GetTickCount(), pt, 0 );
-    release_queue( queue );
     return ret;
 }
 
@@ -195,23 +198,25 @@ void WINAPI PostQuitMessage( INT code )
  * WH_CALLWNDPROCRET hooks around it (MSDN: they see sent messages, not dispatched ones). */
 static LRESULT call_with_hooks( struct wnd *wnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL unicode )
 {
+    HWND hwnd = wnd->hwnd; /* wnd may be gone once the procedure returns: only hwnd after it */
     LRESULT ret;
 
-    if (msg > 0xffff && handle_internal_message( wnd->hwnd, msg, wparam, lparam )) return 0;
+    if (msg > 0xffff && handle_internal_message( hwnd, msg, wparam, lparam )) return 0;
     if (hooks_installed( WH_CALLWNDPROC ))
     {
-        CWPSTRUCT cwp = { .lParam = lparam, .wParam = wparam, .message = msg, .hwnd = wnd->hwnd };
+        CWPSTRUCT cwp = { .lParam = lparam, .wParam = wparam, .message = msg, .hwnd = hwnd };
         call_hooks( WH_CALLWNDPROC, HC_ACTION, 0, (LPARAM)&cwp, unicode );
         /* a hook may change the message it is shown */
         msg = cwp.message;
         wparam = cwp.wParam;
         lparam = cwp.lParam;
+        if (!IsWindow( hwnd )) return 0;
     }
     ret = dispatch_to_window( wnd, msg, wparam, lparam, unicode );
     if (hooks_installed( WH_CALLWNDPROCRET ))
     {
         CWPRETSTRUCT cwpret = { .lResult = ret, .lParam = lparam, .wParam = wparam, .message = msg,
-                                .hwnd = wnd->hwnd };
+                                .hwnd = hwnd };
         call_hooks( WH_CALLWNDPROCRET, HC_ACTION, 0, (LPARAM)&cwpret, unicode );
     }
     return ret;
@@ -445,6 +450,13 @@ static BOOL send_message_full( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam
             send_message_full( list[i], msg, wparam, lparam, unicode,
                                kind == SENT_SEND ? SENT_SEND : kind, timeout, callback, data, &dummy );
         HeapFree( GetProcessHeap(), 0, list );
+        return TRUE;
+    }
+    if (kind == SENT_SEND && (wnd = get_current_thread_wnd( hwnd )))
+    {
+        /* the common same-thread SendMessage: no lock, no reference (the window procedure may
+         * destroy the window: call_with_hooks does not touch wnd after calling it) */
+        *result = call_with_hooks( wnd, msg, wparam, lparam, unicode );
         return TRUE;
     }
     if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
@@ -762,7 +774,20 @@ static BOOL peek_message( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags
     LPARAM extra = 0;
     BOOL window_lock;
 
-    if (!(queue = get_thread_queue( TRUE ))) return FALSE;
+    if (!(queue = info->queue) && !(queue = get_thread_queue( TRUE ))) return FALSE;
+
+    /* Fast path: nothing at all in the queue (the common idle PeekMessage). Read without the
+     * lock: a message arriving meanwhile is found by the next call, exactly as if it had come
+     * just after this one. wake_bits is exact for posted, input, sent and paint; timers are
+     * checked by their list, and unseen "changed" bits need the slow path to be cleared. */
+    if (!(*(volatile UINT *)&queue->wake_bits & (QS_ALLINPUT & ~QS_TIMER)) &&
+        !(*(volatile UINT *)&queue->changed_bits & mask) &&
+        ulist_empty( (struct ulist *)(volatile struct ulist *)&queue->timers ))
+    {
+        queue->last_get_time = GetTickCount();
+        return FALSE;
+    }
+
     for (;;)
     {
         if (mask & QS_SENDMESSAGE) process_sent_messages( queue );

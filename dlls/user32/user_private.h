@@ -248,6 +248,7 @@ extern void unlock_windows( BOOL exclusive );
 extern struct wnd *get_wnd( HWND hwnd );          /* a reference, or NULL (no error set) */
 extern struct wnd *get_wnd_or_fail( HWND hwnd );  /* ERROR_INVALID_WINDOW_HANDLE on failure */
 extern void release_wnd( struct wnd *wnd );
+extern struct wnd *get_current_thread_wnd( HWND hwnd ); /* no lock, no reference */
 extern struct wnd *__lookup_wnd( HWND hwnd );     /* win_lock held; no reference */
 extern BOOL is_current_thread_window( struct wnd *wnd );
 extern HWND get_desktop_hwnd( void );

@@ -24,11 +24,12 @@ struct win_slot
 };
 
 #define MAX_WIN_SLOTS 0x10000
-static struct win_slot *slots; /* slots[0] is never used */
-static UINT slots_alloc, slots_used = 1, free_slot;
+static struct win_slot *slots; /* MAX_WIN_SLOTS entries, never moved; slots[0] is never used */
+static UINT slots_used = 1, free_slot;
 static struct wnd *desktop_wnd;     /* constant once created */
 static struct wnd *message_root;    /* parent of message-only windows (HWND_MESSAGE) */
 static INIT_ONCE desktop_once = INIT_ONCE_STATIC_INIT;
+static volatile BOOL desktop_ready;  /* create_desktop has run */
 
 void lock_windows( BOOL exclusive )
 {
@@ -58,6 +59,30 @@ struct wnd *__lookup_wnd( HWND hwnd )
 }
 
 static void init_desktop( void );
+
+/* A window of the calling thread, without the lock and without a reference (NULL for any other
+ * window: use get_wnd). Safe because only a window's owner thread destroys it (DestroyWindow
+ * refuses other threads, thread exit runs in the owner), and a slot is cleared before its
+ * window is freed: if the slot still names the window after its owner was read, the owner read
+ * came from the live window. Valid until the caller destroys the window or calls out. */
+struct wnd *get_current_thread_wnd( HWND hwnd )
+{
+    ULONG_PTR handle = (ULONG_PTR)hwnd;
+    UINT index = handle & 0xffff, generation = (handle >> 16) & 0xffff;
+    struct win_slot *slot;
+    struct wnd *wnd;
+
+    if ((handle >> 32) && (handle >> 32) != 0xffffffff) return NULL;
+    if (!index || index >= *(volatile UINT *)&slots_used || !slots) return NULL;
+    slot = &slots[index];
+    wnd = __atomic_load_n( &slot->wnd, __ATOMIC_ACQUIRE );
+    if (!wnd || __atomic_load_n( &slot->generation, __ATOMIC_ACQUIRE ) != generation) return NULL;
+    if (__atomic_load_n( &wnd->tid, __ATOMIC_ACQUIRE ) != GetCurrentThreadId()) return NULL;
+    if (__atomic_load_n( &slot->wnd, __ATOMIC_ACQUIRE ) != wnd ||
+        __atomic_load_n( &slot->generation, __ATOMIC_ACQUIRE ) != generation)
+        return NULL;
+    return wnd;
+}
 
 struct wnd *get_wnd( HWND hwnd )
 {
@@ -117,16 +142,13 @@ static HWND __alloc_handle( struct wnd *wnd )
     else
     {
         if (slots_used >= MAX_WIN_SLOTS) return NULL;
-        if (slots_used >= slots_alloc)
+        if (!slots)
         {
-            UINT count = slots_alloc ? slots_alloc * 2 : 256;
-            struct win_slot *new_slots = slots ? HeapReAlloc( GetProcessHeap(), HEAP_ZERO_MEMORY, slots,
-                                                              count * sizeof(*slots) )
-                                               : HeapAlloc( GetProcessHeap(), HEAP_ZERO_MEMORY,
-                                                            count * sizeof(*slots) );
-            if (!new_slots) return NULL;
-            slots = new_slots;
-            slots_alloc = count;
+            /* The whole table is reserved at once and never moves, so that the owner thread of
+             * a window can look it up without the lock (get_current_thread_wnd). Untouched pages
+             * cost nothing. */
+            slots = VirtualAlloc( NULL, MAX_WIN_SLOTS * sizeof(*slots), MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE );
+            if (!slots) return NULL;
         }
         index = slots_used++;
         slots[index].generation = 1;
@@ -191,12 +213,13 @@ static BOOL CALLBACK create_desktop( INIT_ONCE *once, void *param, void **contex
     SetRect( &message_root->window_rect, 0, 0, 100, 100 );
     message_root->client_rect = message_root->window_rect;
     TRACE( "desktop %p, message root %p\n", desktop_wnd->hwnd, message_root->hwnd );
+    desktop_ready = TRUE;
     return TRUE;
 }
 
 static void init_desktop( void )
 {
-    InitOnceExecuteOnce( &desktop_once, create_desktop, NULL, NULL );
+    if (!desktop_ready) InitOnceExecuteOnce( &desktop_once, create_desktop, NULL, NULL );
 }
 
 HWND get_desktop_hwnd( void )

@@ -275,11 +275,13 @@ LRESULT dispatch_to_window( struct wnd *wnd, UINT msg, WPARAM wparam, LPARAM lpa
     WNDPROC proc;
     BOOL proc_unicode;
 
-    lock_windows( FALSE );
-    proc = wnd->proc;
-    proc_unicode = (wnd->flags & WIN_ISUNICODE) != 0;
-    unlock_windows( FALSE );
-    return call_window_proc( wnd->hwnd, msg, wparam, lparam, unicode, proc, proc_unicode );
+    HWND hwnd = wnd->hwnd;
+
+    /* pointer-sized reads need no lock; a concurrent subclassing from another thread takes
+     * effect from the next message, as on Windows */
+    proc = __atomic_load_n( &wnd->proc, __ATOMIC_ACQUIRE );
+    proc_unicode = (__atomic_load_n( &wnd->flags, __ATOMIC_ACQUIRE ) & WIN_ISUNICODE) != 0;
+    return call_window_proc( hwnd, msg, wparam, lparam, unicode, proc, proc_unicode );
 }
 
 /***********************************************************************
