@@ -335,19 +335,35 @@ void keymap_translate_key( unsigned int keycode, unsigned int keysym, unsigned i
            *extended ? " extended" : "" );
 }
 
-/* The keycode of a scan code (| SCAN_EXTENDED), else of a virtual key. keymap_lock held. */
+/* Whether a keycode is a keypad key (its plain keysym is KP_Home… with NumLock off). */
+static BOOL __is_keypad( UINT keycode )
+{
+    return keymap_syms[keycode][0] >= XK_KP_Space && keymap_syms[keycode][0] <= XK_KP_9;
+}
+
+/* The keycode of a scan code (| SCAN_EXTENDED), else of a virtual key: the navigation keys
+ * (VK_LEFT…) name the dedicated key rather than its keypad twin; VK_NUMPAD0… the keypad key
+ * that types the digit with NumLock. keymap_lock held. */
 static UINT __find_keycode( UINT vk, UINT scan )
 {
-    unsigned int kc;
+    unsigned int kc, pass;
 
     if (scan)
         for (kc = 8; kc < 256; kc++)
             if (keymap_scan[kc] == scan) return kc;
+    if (!vk) return 0;
     if (vk == VK_SHIFT) vk = VK_LSHIFT;
     else if (vk == VK_CONTROL) vk = VK_LCONTROL;
     else if (vk == VK_MENU) vk = VK_LMENU;
-    for (kc = 8; kc < 256; kc++)
-        if (vk && keymap_vk[kc] == vk) return kc;
+    if ((vk >= VK_NUMPAD0 && vk <= VK_NUMPAD9) || vk == VK_DECIMAL)
+    {
+        for (kc = 8; kc < 256; kc++)
+            if (__is_keypad( kc ) && keysym_to_vk( keymap_syms[kc][1] ) == vk) return kc;
+        return 0;
+    }
+    for (pass = 0; pass < 2; pass++)
+        for (kc = 8; kc < 256; kc++)
+            if (keymap_vk[kc] == vk && (pass || !__is_keypad( kc ))) return kc;
     return 0;
 }
 

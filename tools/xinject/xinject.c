@@ -7,6 +7,7 @@
  * One command per argument or per line ('#' starts a comment line):
  *   wait TITLE          wait for a viewable top-level window titled TITLE (the target)
  *   focus               give the target the X input focus (no window manager does it)
+ *   unfocus             give the X focus back to the pointer's window (PointerRoot)
  *   close               ask the target to close, as a window manager's close button does
  *                       (a WM_PROTOCOLS / WM_DELETE_WINDOW client message)
  *   move X Y            pointer to screen X,Y          movein X Y  to X,Y of the target
@@ -237,6 +238,12 @@ static int run( char *line )
     {
         if (!target) return 0;
         XSetInputFocus( dpy, target, RevertToParent, CurrentTime );
+        XSync( dpy, False );
+        return 1;
+    }
+    if (!strcmp( verb, "unfocus" ))
+    {
+        XSetInputFocus( dpy, PointerRoot, RevertToPointerRoot, CurrentTime );
         XSync( dpy, False );
         return 1;
     }

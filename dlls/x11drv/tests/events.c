@@ -293,6 +293,116 @@ static void test_own_moves_not_reported( void )
             wine_dbgstr_rect( &records[pos].rect ) );
 }
 
+/* A window manager's close button: WM_DELETE_WINDOW reaches user32 as a close request; the X
+ * focus given by xinject as focus-in; the driver's own set_foreground_window takes the X focus
+ * (a key then arrives without anyone else focusing the window). */
+static void test_close_and_focus( void )
+{
+    char cmd[256];
+    LONG start = count, pos;
+    BOOL closed = FALSE, focused = FALSE;
+
+    snprintf( cmd, sizeof(cmd), "\"wait %s\" close", title );
+    if (!run_xinject( cmd )) return;
+    wait_records( start, 1, 3000 );
+    for (pos = start; pos < count; pos++)
+        if (records[pos].kind == REC_CLOSE && records[pos].hwnd == TEST_HWND) closed = TRUE;
+    ok( closed, "no close request\n" );
+
+    /* give the focus away (PointerRoot, with the pointer outside), then take it with the
+     * driver */
+    start = count;
+    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"move 0 0\" unfocus", title );
+    run_xinject( cmd );
+    wait_records( start, 1, 1000 );
+    start = count;
+    driver->set_foreground_window( TEST_HWND );
+    wait_records( start, 1, 2000 );
+    for (pos = start; pos < count; pos++)
+        if (records[pos].kind == REC_FOCUS && records[pos].hwnd == TEST_HWND && records[pos].in)
+            focused = TRUE;
+    ok( focused, "no focus-in after set_foreground_window\n" );
+    start = count;
+    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"key z\"", title );
+    run_xinject( cmd );
+    wait_records( start, 2, 3000 );
+    pos = start;
+    expect_key( &pos, count, 'Z', 0x2c, 0, __LINE__ );
+}
+
+/* The layout functions on the server's keymap (Xvfb's default: US, evdev keycodes), with the
+ * values Microsoft documents for a US keyboard. */
+static void test_layout( void )
+{
+    BYTE state[256] = { 0 };
+    WCHAR buf[16];
+    INT32 ret;
+
+    ret = driver->to_unicode( 'A', 0x1e, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == 'a', "a: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    state[VK_SHIFT] = 0x80;
+    ret = driver->to_unicode( 'A', 0x1e, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == 'A', "shift+a: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    ret = driver->to_unicode( '1', 0x02, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == '!', "shift+1: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    state[VK_SHIFT] = 0;
+    state[VK_CAPITAL] = 0x01;
+    ret = driver->to_unicode( 'A', 0x1e, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == 'A', "caps a: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    ret = driver->to_unicode( '1', 0x02, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == '1', "caps 1: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    state[VK_CAPITAL] = 0;
+    state[VK_CONTROL] = 0x80;
+    ret = driver->to_unicode( 'C', 0x2e, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == 3, "ctrl+c: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    state[VK_CONTROL] = 0;
+    ret = driver->to_unicode( VK_LEFT, 0x14b, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 0, "Left: %d\n", ret );
+    ret = driver->to_unicode( VK_RETURN, 0x1c, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == '\r', "Return: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    ret = driver->to_unicode( 'A', 0x1e | 0x8000, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 0, "a released: %d\n", ret );
+
+    ok( driver->map_virtual_key( 'A', MAPVK_VK_TO_VSC ) == 0x1e, "A -> %#x\n",
+        driver->map_virtual_key( 'A', MAPVK_VK_TO_VSC ) );
+    ok( driver->map_virtual_key( VK_SHIFT, MAPVK_VK_TO_VSC ) == 0x2a, "VK_SHIFT -> %#x\n",
+        driver->map_virtual_key( VK_SHIFT, MAPVK_VK_TO_VSC ) );
+    ok( driver->map_virtual_key( VK_RSHIFT, MAPVK_VK_TO_VSC ) == 0x36, "VK_RSHIFT -> %#x\n",
+        driver->map_virtual_key( VK_RSHIFT, MAPVK_VK_TO_VSC ) );
+    ok( driver->map_virtual_key( VK_LEFT, MAPVK_VK_TO_VSC_EX ) == 0xe04b, "VK_LEFT -> %#x\n",
+        driver->map_virtual_key( VK_LEFT, MAPVK_VK_TO_VSC_EX ) );
+    ok( driver->map_virtual_key( 0x1e, MAPVK_VSC_TO_VK ) == 'A', "0x1e -> %#x\n",
+        driver->map_virtual_key( 0x1e, MAPVK_VSC_TO_VK ) );
+    /* MAPVK_VSC_TO_VK "does not distinguish between left- and right-hand keys", _EX does */
+    ok( driver->map_virtual_key( 0x36, MAPVK_VSC_TO_VK ) == VK_SHIFT, "0x36 -> %#x\n",
+        driver->map_virtual_key( 0x36, MAPVK_VSC_TO_VK ) );
+    ok( driver->map_virtual_key( 0x36, MAPVK_VSC_TO_VK_EX ) == VK_RSHIFT, "0x36 ex -> %#x\n",
+        driver->map_virtual_key( 0x36, MAPVK_VSC_TO_VK_EX ) );
+    ok( driver->map_virtual_key( 'A', MAPVK_VK_TO_CHAR ) == 'A', "A char -> %#x\n",
+        driver->map_virtual_key( 'A', MAPVK_VK_TO_CHAR ) );
+    ok( driver->map_virtual_key( VK_OEM_1, MAPVK_VK_TO_CHAR ) == ';', "VK_OEM_1 char -> %#x\n",
+        driver->map_virtual_key( VK_OEM_1, MAPVK_VK_TO_CHAR ) );
+
+    /* VkKeyScan: low byte the key, high byte the shift state (1 Shift, 2 Ctrl, 4 Alt) */
+    ok( driver->vk_key_scan( 'a' ) == 'A', "a -> %#x\n", driver->vk_key_scan( 'a' ) );
+    ok( driver->vk_key_scan( 'A' ) == 0x141, "A -> %#x\n", driver->vk_key_scan( 'A' ) );
+    ok( driver->vk_key_scan( '!' ) == 0x131, "! -> %#x\n", driver->vk_key_scan( '!' ) );
+    ok( driver->vk_key_scan( ';' ) == VK_OEM_1, "; -> %#x\n", driver->vk_key_scan( ';' ) );
+    ok( driver->vk_key_scan( 0xe9 ) == -1, "e acute -> %#x\n", driver->vk_key_scan( 0xe9 ) );
+
+    ret = driver->get_key_name( 0x1e << 16, buf, ARRAY_SIZE(buf) );
+    ok( ret == 1 && !lstrcmpW( buf, L"A" ), "0x1e: %d %s\n", ret, wine_dbgstr_w( buf ) );
+    ret = driver->get_key_name( 0x11c << 16, buf, ARRAY_SIZE(buf) );
+    ok( ret > 0 && !lstrcmpW( buf, L"Num Enter" ), "0x11c: %d %s\n", ret, wine_dbgstr_w( buf ) );
+    ret = driver->get_key_name( 0x3b << 16, buf, ARRAY_SIZE(buf) );
+    ok( ret > 0 && !lstrcmpW( buf, L"F1" ), "0x3b: %d %s\n", ret, wine_dbgstr_w( buf ) );
+    ret = driver->get_key_name( 0x58 << 16, buf, ARRAY_SIZE(buf) );
+    ok( ret > 0 && !lstrcmpW( buf, L"F12" ), "0x58: %d %s\n", ret, wine_dbgstr_w( buf ) );
+    /* bit 25: "do not care" about left and right */
+    ret = driver->get_key_name( (0x36 << 16) | (1 << 25), buf, ARRAY_SIZE(buf) );
+    ok( ret > 0 && !lstrcmpW( buf, L"Shift" ), "0x36 don't care: %d %s\n", ret, wine_dbgstr_w( buf ) );
+}
+
 /* The burst of issue 6: 10,000 moves and 1,000 key presses as fast as XTest takes them. The
  * driver hands every one on, in order: nothing merged, nothing lost. */
 static void test_burst( void )
@@ -340,7 +450,7 @@ START_TEST(events)
         skip( "no X display\n" );
         return;
     }
-    if (!find_tree_file( "tools\\xinject\\xinject", xinject, sizeof(xinject) ))
+    if (!find_xinject( xinject, sizeof(xinject) ))
     {
         ok( 0, "tools/xinject/xinject not found (not built?)\n" );
         return;
@@ -364,8 +474,10 @@ START_TEST(events)
     ok( !strcmp( driver->name, "x11" ), "name %s\n", driver->name );
     snprintf( title, sizeof(title), "usermm x11drv test %lu", GetCurrentProcessId() );
 
+    test_layout();
     test_window_and_input();
     test_own_moves_not_reported();
+    test_close_and_focus();
     test_burst();
 
     driver->destroy_window( TEST_HWND );

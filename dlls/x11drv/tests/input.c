@@ -463,7 +463,7 @@ START_TEST(input)
         skip( "no X display\n" );
         return;
     }
-    if (!find_tree_file( "tools\\xinject\\xinject", xinject, sizeof(xinject) ))
+    if (!find_xinject( xinject, sizeof(xinject) ))
     {
         ok( 0, "tools/xinject/xinject not found (not built?)\n" );
         return;

@@ -5,6 +5,7 @@
  * they load the build tree's x11drv.dll.so in both runner modes (ours and --reference). It is
  * looked for where $USERMM_X11DRV points, else next to the exe, else in dlls/x11drv of the first
  * ancestor directory of the exe that has one (the runner stages exes in .testrun/MODE/DIR/).
+ * tools/xinject likewise, or where $USERMM_XINJECT points.
  */
 #include <windows.h>
 #include <stdio.h>
@@ -38,4 +39,12 @@ static inline HMODULE load_x11drv( void )
     if (!len || len >= sizeof(path))
         if (!find_tree_file( "dlls\\x11drv\\x11drv.dll.so", path, sizeof(path) )) return NULL;
     return LoadLibraryA( path );
+}
+
+static inline BOOL find_xinject( char *path, DWORD size )
+{
+    DWORD len = GetEnvironmentVariableA( "USERMM_XINJECT", path, size );
+
+    if (len && len < size) return TRUE;
+    return find_tree_file( "tools\\xinject\\xinject", path, size );
 }
