@@ -507,7 +507,7 @@ static HWND create_window( CREATESTRUCTW *cs, BOOL unicode )
     if (hooks_installed( WH_CBT ))
     {
         CBT_CREATEWNDW cbt = { .lpcs = cs, .hwndInsertAfter = HWND_TOP };
-        if (call_hooks( WH_CBT, HCBT_CREATEWND, (WPARAM)hwnd, (LPARAM)&cbt, unicode ))
+        if (call_hooks( WH_CBT, HCBT_CREATEWND, (WPARAM)hwnd, (LPARAM)&cbt, TRUE ))
         {
             WARN( "creation of %p refused by a CBT hook\n", hwnd );
             free_window_tree( wnd );
@@ -537,7 +537,9 @@ static HWND create_window( CREATESTRUCTW *cs, BOOL unicode )
     wnd->client_rect = wnd->window_rect;
     unlock_windows( TRUE );
 
-    if (!send_message( hwnd, WM_NCCREATE, 0, (LPARAM)cs, unicode ))
+    /* cs is in its W form whichever CreateWindowEx was called: the translation to an ANSI
+     * procedure works from it */
+    if (!send_message( hwnd, WM_NCCREATE, 0, (LPARAM)cs, TRUE ))
     {
         WARN( "%p: WM_NCCREATE returned 0\n", hwnd );
         send_message( hwnd, WM_NCDESTROY, 0, 0, TRUE );
@@ -551,7 +553,7 @@ static HWND create_window( CREATESTRUCTW *cs, BOOL unicode )
     wnd->client_rect = rect;
     unlock_windows( TRUE );
 
-    res = send_message( hwnd, WM_CREATE, 0, (LPARAM)cs, unicode );
+    res = send_message( hwnd, WM_CREATE, 0, (LPARAM)cs, TRUE );
     if (res == -1 || !IsWindow( hwnd ))
     {
         WARN( "%p: WM_CREATE returned -1\n", hwnd );

@@ -1,0 +1,95 @@
+/*
+ * Window classes: registration, lookup, class data, unregistration.
+ */
+#include "user32test.h"
+
+static LRESULT WINAPI class_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static void test_register( void )
+{
+    WNDCLASSEXA cls = { sizeof(cls) }, info = { sizeof(info) };
+    WNDCLASSA info_a;
+    HINSTANCE inst = GetModuleHandleA( NULL );
+    ATOM atom;
+    HWND hwnd;
+    DWORD err;
+
+    cls.style = CS_DBLCLKS;
+    cls.lpfnWndProc = class_proc;
+    cls.cbClsExtra = 8;
+    cls.cbWndExtra = 4;
+    cls.hInstance = inst;
+    cls.hbrBackground = (HBRUSH)(COLOR_WINDOW + 1);
+    cls.lpszClassName = "ClassTest";
+    atom = RegisterClassExA( &cls );
+    ok( atom != 0, "RegisterClassEx failed: %lu\n", GetLastError() );
+    ok( atom >= 0xc000, "atom %#x\n", atom );
+
+    SetLastError( 0xdeadbeef );
+    ok( !RegisterClassExA( &cls ), "registered twice\n" );
+    err = GetLastError();
+    ok( err == ERROR_CLASS_ALREADY_EXISTS, "error %lu\n", err );
+
+    ok( GetClassInfoExA( inst, "classtest", &info ) == atom, "GetClassInfoEx failed (case?)\n" );
+    ok( info.style == CS_DBLCLKS && info.cbClsExtra == 8 && info.cbWndExtra == 4, "wrong class data\n" );
+    ok( info.lpfnWndProc == class_proc, "proc %p\n", info.lpfnWndProc );
+    ok( info.hbrBackground == (HBRUSH)(COLOR_WINDOW + 1), "brush %p\n", info.hbrBackground );
+    ok( GetClassInfoA( inst, (const char *)(ULONG_PTR)atom, &info_a ), "lookup by atom failed\n" );
+
+    SetLastError( 0xdeadbeef );
+    ok( !GetClassInfoExA( inst, "NoSuchClass", &info ), "found a class that does not exist\n" );
+    err = GetLastError();
+    ok( err == ERROR_CLASS_DOES_NOT_EXIST, "error %lu\n", err );
+
+    hwnd = CreateWindowExA( 0, "ClassTest", NULL, WS_OVERLAPPED, 0, 0, 10, 10, 0, 0, inst, NULL );
+    ok( hwnd != 0, "CreateWindowEx failed\n" );
+    ok( GetClassLongA( hwnd, GCL_STYLE ) == CS_DBLCLKS, "GCL_STYLE %#lx\n", GetClassLongA( hwnd, GCL_STYLE ) );
+    ok( GetClassLongA( hwnd, GCW_ATOM ) == atom, "GCW_ATOM %#lx\n", GetClassLongA( hwnd, GCW_ATOM ) );
+    SetClassLongA( hwnd, 4, 0x77 );
+    ok( GetClassLongA( hwnd, 4 ) == 0x77, "class extra bytes lost\n" );
+    SetLastError( 0xdeadbeef );
+    GetClassLongA( hwnd, 8 );
+    ok( GetLastError() == ERROR_INVALID_INDEX, "error %lu\n", GetLastError() );
+
+    /* MSDN UnregisterClass: not while windows of the class exist */
+    SetLastError( 0xdeadbeef );
+    ok( !UnregisterClassA( "ClassTest", inst ), "unregistered a class with windows\n" );
+    err = GetLastError();
+    ok( err == ERROR_CLASS_HAS_WINDOWS, "error %lu\n", err );
+    DestroyWindow( hwnd );
+    ok( UnregisterClassA( "ClassTest", inst ), "UnregisterClass failed: %lu\n", GetLastError() );
+    SetLastError( 0xdeadbeef );
+    ok( !UnregisterClassA( "ClassTest", inst ), "unregistered twice\n" );
+    err = GetLastError();
+    ok( err == ERROR_CLASS_DOES_NOT_EXIST, "error %lu\n", err );
+
+    /* an unknown class is ERROR_CANNOT_FIND_WND_CLASS ("Cannot find window class", the error
+     * Windows programs report); Wine's builtin gives ERROR_CLASS_DOES_NOT_EXIST */
+    SetLastError( 0xdeadbeef );
+    ok( !CreateWindowExA( 0, "ClassTest", NULL, WS_OVERLAPPED, 0, 0, 10, 10, 0, 0, inst, NULL ), "created\n" );
+    err = GetLastError();
+    todo_if( is_builtin_user32() ) ok( err == ERROR_CANNOT_FIND_WND_CLASS, "error %lu\n", err );
+}
+
+static void test_invalid( void )
+{
+    WNDCLASSA cls = { 0 };
+    DWORD err;
+
+    cls.lpfnWndProc = class_proc;
+    cls.lpszClassName = "ClassTestBad";
+    cls.cbWndExtra = -1;
+    SetLastError( 0xdeadbeef );
+    ok( !RegisterClassA( &cls ), "negative extra bytes accepted\n" );
+    err = GetLastError();
+    ok( err == ERROR_INVALID_PARAMETER, "error %lu\n", err );
+}
+
+START_TEST(class)
+{
+    test_register();
+    test_invalid();
+}
