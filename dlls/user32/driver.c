@@ -98,41 +98,13 @@ static const struct usermm_driver_funcs null_driver =
 
 /* --- callbacks: what the X11 driver's event thread calls ------------------------------------
  *
- * They reach the rest of user32 through its documented entry points, looked up in our own
- * export table when the driver is loaded: a driver event has the effect the documented call
- * has (SendInput for hardware input, SetWindowPos for a move by the window manager, …). The
- * look-up keeps this file independent of which of those user32 implements yet; see
- * documentation/requests-x11.md for the internal calls that replace them (hardware input not
- * marked injected, moves without calling the driver back, deactivation on focus out). */
-static struct
-{
-    UINT (WINAPI *pSendInput)( UINT count, INPUT *inputs, int size );
-    BOOL (WINAPI *pPostMessageW)( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam );
-    BOOL (WINAPI *pSetWindowPos)( HWND hwnd, HWND after, int x, int y, int cx, int cy, UINT flags );
-    BOOL (WINAPI *pGetWindowRect)( HWND hwnd, RECT *rect );
-    BOOL (WINAPI *pGetClientRect)( HWND hwnd, RECT *rect );
-    BOOL (WINAPI *pClientToScreen)( HWND hwnd, POINT *pt );
-    BOOL (WINAPI *pRedrawWindow)( HWND hwnd, const RECT *rect, HRGN rgn, UINT flags );
-    BOOL (WINAPI *pSetForegroundWindow)( HWND hwnd );
-    HWND (WINAPI *pGetForegroundWindow)( void );
-} user_api; /* written once under driver_once, before the driver's event thread starts */
+ * Each has the effect the matching user action has on Windows: hardware input goes into the
+ * system input queue as SendInput's does (not marked injected), a move by the window manager is
+ * a SetWindowPos, an exposed area is invalidated, the close button is the system menu's Close,
+ * the X focus coming or going is the application being activated or deactivated. No user32 lock
+ * is held by the caller (the driver's event thread). */
 
-static void load_user_api( void )
-{
-#define LOAD(name) user_api.p##name = (void *)GetProcAddress( user32_module, #name )
-    LOAD(SendInput);
-    LOAD(PostMessageW);
-    LOAD(SetWindowPos);
-    LOAD(GetWindowRect);
-    LOAD(GetClientRect);
-    LOAD(ClientToScreen);
-    LOAD(RedrawWindow);
-    LOAD(SetForegroundWindow);
-    LOAD(GetForegroundWindow);
-#undef LOAD
-}
-
-/* Screen pixels -> SendInput's normalised 0..65535: rounded up, so that Windows' mapping back
+/* Screen pixels -> SendInput's normalised 0..65535: rounded up, so that the mapping back
  * (normalised * size / 65536, rounded down) gives the same pixel. */
 static LONG normalise( INT32 pos, INT32 size )
 {
@@ -145,6 +117,7 @@ static void CDECL cb_hardware_input( const struct usermm_hw_input *hw )
     INPUT input = { 0 };
     INT32 width, height;
 
+    check_not_locked();
     if (hw->type == USERMM_INPUT_KEYBOARD)
     {
         TRACE( "hwnd %p vk %#x scan %#x flags %#x time %u\n", hw->hwnd, hw->vk, hw->scan,
@@ -168,7 +141,7 @@ static void CDECL cb_hardware_input( const struct usermm_hw_input *hw )
         input.mi.time = hw->time;
     }
     else return;
-    if (user_api.pSendInput) user_api.pSendInput( 1, &input, sizeof(input) );
+    send_hardware_input( &input, hw->hwnd );
 }
 
 static void CDECL cb_window_moved( HWND hwnd, const RECT *client )
@@ -176,40 +149,39 @@ static void CDECL cb_window_moved( HWND hwnd, const RECT *client )
     RECT window, old_client;
     POINT origin = { 0, 0 };
 
+    check_not_locked();
     TRACE( "hwnd %p client %s\n", hwnd, wine_dbgstr_rect( client ) );
-    if (!user_api.pGetWindowRect || !user_api.pGetClientRect || !user_api.pClientToScreen ||
-        !user_api.pSetWindowPos)
-        return;
     /* the frame keeps its size around the client area the window manager chose */
-    if (!user_api.pGetWindowRect( hwnd, &window ) || !user_api.pGetClientRect( hwnd, &old_client ) ||
-        !user_api.pClientToScreen( hwnd, &origin ))
+    if (!GetWindowRect( hwnd, &window ) || !GetClientRect( hwnd, &old_client ) ||
+        !ClientToScreen( hwnd, &origin ))
         return;
-    user_api.pSetWindowPos( hwnd, NULL, client->left - (origin.x - window.left),
-                            client->top - (origin.y - window.top),
-                            (client->right - client->left) + (window.right - window.left) - old_client.right,
-                            (client->bottom - client->top) + (window.bottom - window.top) - old_client.bottom,
-                            SWP_NOZORDER | SWP_NOACTIVATE );
+    SetWindowPos( hwnd, NULL, client->left - (origin.x - window.left),
+                  client->top - (origin.y - window.top),
+                  (client->right - client->left) + (window.right - window.left) - old_client.right,
+                  (client->bottom - client->top) + (window.bottom - window.top) - old_client.bottom,
+                  SWP_NOZORDER | SWP_NOACTIVATE );
 }
 
 static void CDECL cb_window_exposed( HWND hwnd, const RECT *rect )
 {
+    check_not_locked();
     TRACE( "hwnd %p rect %s\n", hwnd, wine_dbgstr_rect( rect ) );
-    if (user_api.pRedrawWindow) user_api.pRedrawWindow( hwnd, rect, 0, RDW_INVALIDATE | RDW_ERASE );
+    RedrawWindow( hwnd, rect, 0, RDW_INVALIDATE | RDW_ERASE );
 }
 
 static void CDECL cb_window_close_request( HWND hwnd )
 {
+    check_not_locked();
     TRACE( "hwnd %p\n", hwnd );
     /* as the close button does: DefWindowProc turns SC_CLOSE into WM_CLOSE */
-    if (user_api.pPostMessageW) user_api.pPostMessageW( hwnd, WM_SYSCOMMAND, SC_CLOSE, 0 );
+    PostMessageW( hwnd, WM_SYSCOMMAND, SC_CLOSE, 0 );
 }
 
 static void CDECL cb_window_focus( HWND hwnd, BOOL in )
 {
+    check_not_locked();
     TRACE( "hwnd %p %s\n", hwnd, in ? "in" : "out" );
-    if (!in) return; /* deactivation needs user32's internal call (requests-x11.md) */
-    if (user_api.pGetForegroundWindow && user_api.pGetForegroundWindow() == hwnd) return;
-    if (user_api.pSetForegroundWindow) user_api.pSetForegroundWindow( hwnd );
+    set_foreground_from_driver( hwnd, in );
 }
 
 static const struct usermm_user_callbacks user_callbacks =
@@ -293,7 +265,6 @@ static BOOL CALLBACK init_driver( INIT_ONCE *once, void *param, void **context )
 {
     char desc[256];
 
-    load_user_api();
     if (!(driver = load_x11drv())) driver = &null_driver;
     driver->describe( desc, sizeof(desc) );
     TRACE( "display driver %s: %s\n", driver->name, desc );

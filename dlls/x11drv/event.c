@@ -34,6 +34,10 @@ static DWORD x_time_to_tick( unsigned long x_time )
     return tick;
 }
 
+/* Where the last pointer event said the pointer was (event thread only): a button or wheel
+ * event moves the pointer only if it happened somewhere else. */
+static INT32 last_x = -1, last_y = -1;
+
 static void send_input( struct usermm_hw_input *input )
 {
     if (user_callbacks->hardware_input) user_callbacks->hardware_input( input );
@@ -76,15 +80,20 @@ void x11drv_pointer_event( void *hwnd, enum x11drv_pointer_event kind, unsigned 
 
     TRACE( "hwnd %p kind %u button %u at %d,%d time %lu\n", hwnd, kind, button, x, y, time );
     input.time = x_time_to_tick( time );
-    /* every event carries the position: a button event where the pointer is is also a move */
-    input.mouse_flags = MOUSEEVENTF_MOVE | MOUSEEVENTF_ABSOLUTE;
+    /* the position is always absolute; it is a move when it changed (a button event elsewhere
+     * than the last motion, after the pointer was warped, moves the pointer first) */
+    input.mouse_flags = MOUSEEVENTF_ABSOLUTE;
+    if (kind == X11DRV_MOTION || x != last_x || y != last_y) input.mouse_flags |= MOUSEEVENTF_MOVE;
     if (kind != X11DRV_MOTION)
     {
-        if (button >= ARRAY_SIZE(press_flags)) return;
-        input.mouse_flags |= kind == X11DRV_BUTTON_PRESS ? press_flags[button] : release_flags[button];
-        if (input.mouse_flags == (MOUSEEVENTF_MOVE | MOUSEEVENTF_ABSOLUTE)) return; /* wheel "release" */
+        UINT flags = button < ARRAY_SIZE(press_flags) ?
+                     (kind == X11DRV_BUTTON_PRESS ? press_flags[button] : release_flags[button]) : 0;
+        if (!flags) return; /* a wheel "release", or a button Windows has no message for */
+        input.mouse_flags |= flags;
         input.mouse_data = button_data[button];
     }
+    last_x = x;
+    last_y = y;
     send_input( &input );
 }
 
