@@ -63,6 +63,19 @@ static void handle_enter( XEvent *event )
                           crossing->x_root, crossing->y_root, crossing->time );
 }
 
+/* The pointer leaving for a window that is not ours is a move to where it went: user32 then
+ * finds none of its windows under it (WM_MOUSELEAVE for TrackMouseEvent). Not while a button
+ * is down: X then keeps sending us the moves (the implicit grab, Windows' capture). */
+static void handle_leave( XEvent *event )
+{
+    XCrossingEvent *crossing = &event->xcrossing;
+
+    if (crossing->mode != NotifyNormal || crossing->detail == NotifyInferior) return;
+    if (crossing->state & (Button1Mask | Button2Mask | Button3Mask)) return;
+    x11drv_pointer_event( x11_hwnd_from_window( crossing->window ), X11DRV_MOTION, 0,
+                          crossing->x_root, crossing->y_root, crossing->time );
+}
+
 static void handle_focus( XEvent *event )
 {
     XFocusChangeEvent *focus = &event->xfocus;
@@ -130,7 +143,7 @@ static const event_handler handlers[LASTEvent] =
     [ButtonRelease] = handle_button,           /* ButtonRelease */
     [MotionNotify] = handle_motion,            /* MotionNotify */
     [EnterNotify] = handle_enter,              /* EnterNotify */
-    [LeaveNotify] = NULL,                      /* LeaveNotify: TrackMouseEvent is user32's */
+    [LeaveNotify] = handle_leave,              /* LeaveNotify */
     [FocusIn] = handle_focus,                  /* FocusIn */
     [FocusOut] = handle_focus,                 /* FocusOut */
     [KeymapNotify] = NULL,                     /* KeymapNotify: not selected */

@@ -8,6 +8,8 @@
  *   wait TITLE          wait for a viewable top-level window titled TITLE (the target)
  *   focus               give the target the X input focus (no window manager does it)
  *   unfocus             give the X focus back to the pointer's window (PointerRoot)
+ *   movewindow X Y      move the target to screen X,Y, as a window manager or the user would
+ *   expose              have the server expose all of the target (XClearArea with exposures)
  *   close               ask the target to close, as a window manager's close button does
  *                       (a WM_PROTOCOLS / WM_DELETE_WINDOW client message)
  *   move X Y            pointer to screen X,Y          movein X Y  to X,Y of the target
@@ -244,6 +246,20 @@ static int run( char *line )
     if (!strcmp( verb, "unfocus" ))
     {
         XSetInputFocus( dpy, PointerRoot, RevertToPointerRoot, CurrentTime );
+        XSync( dpy, False );
+        return 1;
+    }
+    if (!strcmp( verb, "movewindow" ) && arg && sscanf( arg, "%d %d", &x, &y ) == 2)
+    {
+        if (!target) return 0;
+        XMoveWindow( dpy, target, x, y );
+        XSync( dpy, False );
+        return 1;
+    }
+    if (!strcmp( verb, "expose" ))
+    {
+        if (!target) return 0;
+        XClearArea( dpy, target, 0, 0, 0, 0, True );
         XSync( dpy, False );
         return 1;
     }
