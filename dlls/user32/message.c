@@ -760,8 +760,10 @@ static enum peek_source __peek_queue( struct msg_queue *queue, MSG *msg, LPARAM 
     if ((mask & QS_TIMER) && __find_due_timer( queue, hwnd, first, last, flags & PM_REMOVE, msg ))
     {
         *extra = 0;
+        if ((flags & PM_REMOVE) && !__any_timer_due( queue )) __queue_clear_bits( queue, QS_TIMER );
         return PEEK_TIMER;
     }
+    if ((queue->wake_bits & QS_TIMER) && !__any_timer_due( queue )) __queue_clear_bits( queue, QS_TIMER );
     return PEEK_NONE;
 }
 

@@ -384,6 +384,7 @@ DWORD queue_wait( struct msg_queue *queue, UINT wake_mask, UINT changed_mask, DW
             timer_timeout = __next_timer_timeout( queue );
             if (timer_timeout == 0)
             {
+                __queue_set_bits( queue, QS_TIMER ); /* a timer fell due: that is input */
                 unlock_queue( queue );
                 return WAIT_OBJECT_0 + count;
             }
@@ -533,6 +534,11 @@ DWORD WINAPI MsgWaitForMultipleObjectsEx( DWORD count, const HANDLE *handles, DW
             break;
         }
         unlock_queue( queue );
+        if (timeout != INFINITE && GetTickCount() - start >= timeout)
+        {
+            ret = WAIT_TIMEOUT;
+            break;
+        }
         /* only results of our own sends or timers we are not asked about: keep waiting */
         process_sent_messages( queue );
     }
