@@ -451,7 +451,8 @@ static void send_keyboard_input( const KEYBDINPUT *ki, BOOL injected )
         vk = VK_PACKET;
     }
     else if (ki->dwFlags & KEYEVENTF_SCANCODE) vk = layout_scan_to_vk( scan );
-    else if (!scan) scan = layout_vk_to_scan( vk );
+    /* the scan code is the one given, 0 included (programs that read scan codes need callers
+     * of SendInput to fill wScan, as on Windows) */
     if (!vk || vk > 0xff) return;
 
     if (hooks_installed( WH_KEYBOARD_LL ))
@@ -547,6 +548,8 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
     }
     pt = cursor_pos;
     ReleaseSRWLockExclusive( &input_lock );
+    /* injected moves move the real pointer too (hardware ones come from it) */
+    if (injected && (mi->dwFlags & MOUSEEVENTF_MOVE)) get_display_driver()->set_cursor_pos( pt.x, pt.y );
 
     if (hooks_installed( WH_MOUSE_LL ))
     {
