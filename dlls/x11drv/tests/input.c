@@ -461,7 +461,10 @@ static void test_capture_drag( void )
     Sleep( GetDoubleClickTime() + 50 );
     flush_events_ex( 50, 200 );
     flush_sequence();
-    if (!run_xinject( "\"move 200 200\" \"press 1\" \"move 20 20\" \"release 1\"" )) return;
+    /* as a user does: the drag starts once the press was handled (and capture taken) */
+    if (!run_xinject( "\"move 200 200\" \"press 1\"" )) return;
+    ok( pump_until( WM_LBUTTONDOWN, 1, 5000 ), "captured drag: no WM_LBUTTONDOWN\n" );
+    if (!run_xinject( "\"move 20 20\" \"release 1\"" )) return;
     ok( pump_until( WM_LBUTTONUP, 1, 5000 ), "captured drag: no WM_LBUTTONUP\n" );
     capture_on_down = FALSE;
     lp = last_recorded_lparam( WM_LBUTTONDOWN );
