@@ -416,6 +416,38 @@ static void test_close( void )
     check_input( "close", close_seq, "WM_DELETE_WINDOW", FALSE );
 }
 
+/* A key held down repeats ("Keystroke Message Flags": WM_KEYDOWN again, with the previous key
+ * state bit 30 set, and its WM_CHAR each time), then one WM_KEYUP. X servers repeat a key held
+ * through XTest as a keyboard's (after the auto-repeat delay, 660 ms by default). */
+static void test_autorepeat( void )
+{
+    struct msgseq_state *state = msgseq_state();
+    size_t i, downs = 0, repeats = 0, chars = 0, ups = 0, bad = 0;
+
+    flush_events_ex( 50, 200 );
+    flush_sequence();
+    if (!run_xinject( "\"down a\" \"sleep 1200\" \"up a\"" )) return;
+    ok( pump_until( WM_KEYUP, 1, 6000 ), "autorepeat: no WM_KEYUP\n" );
+    AcquireSRWLockShared( &state->lock );
+    for (i = 0; i < state->count; i++)
+    {
+        const struct message *m = &state->seq[i];
+        if (m->message == WM_KEYDOWN && m->wParam == 'A')
+        {
+            if (!downs++) { if ((DWORD)m->lParam != 0x001e0001) bad++; }
+            else { repeats++; if ((DWORD)m->lParam != 0x401e0001) bad++; }
+        }
+        else if (m->message == WM_CHAR && m->wParam == 'a') chars++;
+        else if (m->message == WM_KEYUP && m->wParam == 'A') ups++;
+    }
+    ReleaseSRWLockShared( &state->lock );
+    trace( "autorepeat: %Iu WM_KEYDOWN (%Iu repeats), %Iu WM_CHAR, %Iu WM_KEYUP\n", downs, repeats, chars, ups );
+    ok( repeats >= 1, "no repeated WM_KEYDOWN in 1.2 s\n" );
+    ok( !bad, "%Iu WM_KEYDOWN with the wrong lParam (first 0x001e0001, repeats 0x401e0001)\n", bad );
+    ok( chars == downs, "%Iu WM_CHAR for %Iu WM_KEYDOWN\n", chars, downs );
+    ok( ups == 1, "%Iu WM_KEYUP\n", ups );
+}
+
 /* The last recorded message `msg`'s lParam (0 if none). */
 static LPARAM last_recorded_lparam( UINT msg )
 {
@@ -649,6 +681,7 @@ START_TEST(input)
     flush_events();
 
     test_keys();
+    test_autorepeat();
     test_mouse();
     test_close();
     test_capture_drag();
