@@ -11,6 +11,19 @@
 #ifndef X11DRV_H
 #define X11DRV_H
 
+/* debug.c: the X files' debug channels (they cannot include wine/debug.h). */
+enum x11_debug_channel { X11_CH_CONN, X11_CH_WINDOW, X11_CH_EVENT, X11_CH_KEYMAP };
+enum x11_debug_class { X11_TRACE_CLASS, X11_WARN_CLASS, X11_ERR_CLASS };
+extern int x11_debug_on( enum x11_debug_channel channel, enum x11_debug_class class );
+extern void x11_debug_log( enum x11_debug_channel channel, enum x11_debug_class class,
+                           const char *func, const char *format, ... )
+    __attribute__((format(printf, 4, 5)));
+#define X11_LOG(class, channel, ...) \
+    do { if (x11_debug_on( channel, class )) x11_debug_log( channel, class, __func__, __VA_ARGS__ ); } while (0)
+#define X11_TRACE(channel, ...) X11_LOG( X11_TRACE_CLASS, channel, __VA_ARGS__ )
+#define X11_WARN(channel, ...) X11_LOG( X11_WARN_CLASS, channel, __VA_ARGS__ )
+#define X11_ERR(channel, ...) X11_LOG( X11_ERR_CLASS, channel, __VA_ARGS__ )
+
 /* Keysyms per keycode that the layout keeps: plain, Shift, AltGr (level 3), Shift+AltGr. */
 #define KEYMAP_LEVELS 4
 

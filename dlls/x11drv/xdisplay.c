@@ -7,8 +7,6 @@
  * another thread could pull events into Xlib's queue behind the event thread's back while it
  * sleeps in poll(); the second connection keeps that from happening.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <X11/Xlib.h>
 #include <X11/XKBlib.h>
 #include "x11drv.h"
@@ -24,9 +22,8 @@ static int handle_x_error( Display *dpy, XErrorEvent *error )
     char text[128];
 
     XGetErrorText( dpy, error->error_code, text, sizeof(text) );
-    if (getenv( "USERMM_X11_ERRORS" ))
-        fprintf( stderr, "x11drv: X error: %s, request %u.%u, resource %#lx\n", text,
-                 error->request_code, error->minor_code, error->resourceid );
+    X11_WARN( X11_CH_CONN, "X error: %s, request %u.%u, resource %#lx, serial %lu\n", text,
+              error->request_code, error->minor_code, error->resourceid, error->serial );
     return 0;
 }
 
@@ -36,6 +33,7 @@ int x11_open_display( void )
 
     /* Xlib is used from more than one thread once the event thread exists. */
     XInitThreads();
+    X11_TRACE( X11_CH_CONN, "opening %s\n", XDisplayName( NULL ) );
     if (!(x11_display = XOpenDisplay( NULL ))) return 0;
     if (!(x11_query_display = XOpenDisplay( NULL )))
     {
@@ -48,11 +46,14 @@ int x11_open_display( void )
      * repeats WM_KEYDOWN with the previous-state bit set. */
     XkbSetDetectableAutoRepeat( x11_display, True, &detectable );
     x11_atoms_init();
+    X11_TRACE( X11_CH_CONN, "event connection %d, query connection %d, detectable repeat %d\n",
+               ConnectionNumber( x11_display ), ConnectionNumber( x11_query_display ), detectable );
     return 1;
 }
 
 void x11_close_display( void )
 {
+    X11_TRACE( X11_CH_CONN, "closing\n" );
     if (x11_query_display) XCloseDisplay( x11_query_display );
     if (x11_display) XCloseDisplay( x11_display );
     x11_display = x11_query_display = NULL;

@@ -200,6 +200,8 @@ void x11_event_loop( void )
     XEvent event;
     char buf[64];
 
+    X11_TRACE( X11_CH_EVENT, "connection %d, wake-up pipe %d\n", ConnectionNumber( x11_display ),
+               wake_pipe[0] );
     fds[0].fd = ConnectionNumber( x11_display );
     fds[0].events = POLLIN;
     fds[1].fd = wake_pipe[0];
@@ -210,6 +212,9 @@ void x11_event_loop( void )
         while (!stopping && XPending( x11_display ))
         {
             XNextEvent( x11_display, &event );
+            X11_TRACE( X11_CH_EVENT, "event %d window %#lx serial %lu%s\n", event.type,
+                       event.xany.window, event.xany.serial,
+                       event.type < LASTEvent && handlers[event.type] ? "" : " (ignored)" );
             if (event.type < LASTEvent && handlers[event.type]) handlers[event.type]( &event );
         }
         if (stopping) break;

@@ -17,7 +17,12 @@ void x11_read_keymap( unsigned int syms[256][KEYMAP_LEVELS], int *min_keycode, i
 
     XDisplayKeycodes( x11_query_display, min_keycode, max_keycode );
     memset( syms, 0, 256 * sizeof(syms[0]) );
-    if (!(xkb = XkbGetMap( x11_query_display, XkbAllClientInfoMask, XkbUseCoreKbd ))) return;
+    X11_TRACE( X11_CH_KEYMAP, "keycodes %d..%d\n", *min_keycode, *max_keycode );
+    if (!(xkb = XkbGetMap( x11_query_display, XkbAllClientInfoMask, XkbUseCoreKbd )))
+    {
+        X11_WARN( X11_CH_KEYMAP, "no XKB keymap\n" );
+        return;
+    }
     for (kc = *min_keycode; kc <= *max_keycode && kc < 256; kc++)
     {
         int groups = XkbKeyNumGroups( xkb, kc );
@@ -30,6 +35,8 @@ void x11_read_keymap( unsigned int syms[256][KEYMAP_LEVELS], int *min_keycode, i
             else if (level >= 2 && groups > 1 && level - 2 < XkbKeyGroupWidth( xkb, kc, 1 ))
                 syms[kc][level] = XkbKeySymEntry( xkb, kc, level - 2, 1 );
         }
+        X11_TRACE( X11_CH_KEYMAP, "keycode %d: %#x %#x %#x %#x\n", kc, syms[kc][0], syms[kc][1],
+                   syms[kc][2], syms[kc][3] );
     }
     XkbFreeKeyboard( xkb, 0, True );
 }

@@ -122,6 +122,7 @@ static Window create_window( void *hwnd, int x, int y, int cx, int cy )
     window = XCreateWindow( x11_display, RootWindow( x11_display, screen ), x, y, cx, cy, 0,
                             CopyFromParent, InputOutput, CopyFromParent,
                             CWEventMask | CWBackPixel, &attr );
+    X11_TRACE( X11_CH_WINDOW, "hwnd %p -> window %#lx at %d,%d %dx%d\n", hwnd, window, x, y, cx, cy );
     if (!window) return 0;
     protocols[0] = x11_atom_wm_delete_window;
     XSetWMProtocols( x11_display, window, protocols, 1 );
@@ -197,6 +198,8 @@ void x11_window_update( void *hwnd, int x, int y, int cx, int cy, int visible )
     }
     pthread_mutex_unlock( &window_lock );
 
+    X11_TRACE( X11_CH_WINDOW, "hwnd %p window %#lx %d,%d %dx%d visible %d:%s%s%s\n", hwnd, window,
+               x, y, cx, cy, visible, move ? " move" : "", map ? " map" : "", unmap ? " unmap" : "" );
     if (move) XMoveResizeWindow( x11_display, window, x, y, cx, cy );
     if (map) XMapWindow( x11_display, window );
     if (unmap) XUnmapWindow( x11_display, window );
@@ -220,6 +223,7 @@ void x11_window_set_title( void *hwnd, const char *utf8 )
     }
     else free( copy );
     pthread_mutex_unlock( &window_lock );
+    X11_TRACE( X11_CH_WINDOW, "hwnd %p window %#lx title \"%s\"\n", hwnd, window, utf8 );
     if (!window) return;
     set_title( window, utf8 );
     flush();
@@ -238,6 +242,7 @@ void x11_window_destroy( void *hwnd )
         *win = windows[--window_count];
     }
     pthread_mutex_unlock( &window_lock );
+    X11_TRACE( X11_CH_WINDOW, "hwnd %p window %#lx\n", hwnd, window );
     if (!window) return;
     XDestroyWindow( x11_display, window );
     flush();
@@ -256,6 +261,7 @@ void x11_window_focus( void *hwnd )
         else win->focus_pending = 1;
     }
     pthread_mutex_unlock( &window_lock );
+    X11_TRACE( X11_CH_WINDOW, "hwnd %p window %#lx%s\n", hwnd, window, window ? "" : " (later, or not ours)" );
     if (!window) return;
     XSetInputFocus( x11_display, window, RevertToParent, CurrentTime );
     flush();
@@ -276,6 +282,7 @@ void x11_window_mapped( unsigned long window )
         win->focus_pending = 0;
     }
     pthread_mutex_unlock( &window_lock );
+    X11_TRACE( X11_CH_WINDOW, "window %#lx viewable%s\n", window, focus ? ", taking the focus asked for" : "" );
     if (focus) XSetInputFocus( x11_display, window, RevertToParent, CurrentTime );
 }
 
@@ -303,6 +310,8 @@ int x11_window_configured( unsigned long window, int x, int y, int cx, int cy )
         changed = 1;
     }
     pthread_mutex_unlock( &window_lock );
+    X11_TRACE( X11_CH_WINDOW, "window %#lx %d,%d %dx%d%s\n", window, x, y, cx, cy,
+               changed ? "" : " (as asked: ignored)" );
     return changed;
 }
 
