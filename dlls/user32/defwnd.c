@@ -259,14 +259,54 @@ LRESULT default_window_proc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, 
         if ((parent = parent_of_child( hwnd ))) return send_message( parent, msg, wparam, lparam, unicode );
         return 0;
 
+    case WM_KEYDOWN:
+        /* MSDN WM_HELP: sent when the user presses F1 */
+        if (wparam == VK_F1 && !(GetKeyState( VK_CONTROL ) & 0x8000))
+        {
+            HELPINFO info = { sizeof(info) };
+            info.iContextType = HELPINFO_WINDOW;
+            info.iCtrlId = GetWindowLongPtrW( hwnd, GWLP_ID );
+            info.hItemHandle = hwnd;
+            info.dwContextId = 0;
+            GetCursorPos( &info.MousePos );
+            send_message( hwnd, WM_HELP, 0, (LPARAM)&info, TRUE );
+        }
+        return 0;
+
+    case WM_HELP:
+    case WM_CONTEXTMENU:
+        /* a child passes them on to its parent */
+        if ((parent = parent_of_child( hwnd ))) return send_message( parent, msg, wparam, lparam, unicode );
+        return 0;
+
+    case WM_RBUTTONUP:
+    {
+        /* MSDN WM_CONTEXTMENU: DefWindowProc sends it on the right button's release, the
+         * position in screen coordinates */
+        POINT pt = { (short)LOWORD(lparam), (short)HIWORD(lparam) };
+        ClientToScreen( hwnd, &pt );
+        send_message( hwnd, WM_CONTEXTMENU, (WPARAM)hwnd, MAKELPARAM( pt.x, pt.y ), unicode );
+        return 0;
+    }
+
+    case WM_NCRBUTTONUP:
+        send_message( hwnd, WM_CONTEXTMENU, (WPARAM)hwnd, lparam, unicode );
+        return 0;
+
     case WM_SYSKEYDOWN:
         if (wparam == VK_F4 && (HIWORD(lparam) & KF_ALTDOWN))
             PostMessageW( hwnd, WM_SYSCOMMAND, SC_CLOSE, 0 ); /* Alt+F4 */
         return 0;
 
     case WM_SYSCHAR:
-        if (wparam == ' ' && (HIWORD(lparam) & KF_ALTDOWN))
-            send_message( hwnd, WM_SYSCOMMAND, SC_KEYMENU, ' ', TRUE );
+        /* MSDN WM_SYSCHAR / WM_SYSCOMMAND: Alt+character asks for the menu with that mnemonic
+         * (SC_KEYMENU, the character in lParam); Alt+Tab and Alt+Esc are the system's */
+        if ((HIWORD(lparam) & KF_ALTDOWN) && wparam != '\t' && wparam != 0x1b)
+        {
+            if (wparam == ' ' && (parent = parent_of_child( hwnd )))
+                return send_message( parent, msg, wparam, lparam, unicode );
+            send_message( hwnd, WM_SYSCOMMAND, SC_KEYMENU, wparam, TRUE );
+        }
         return 0;
 
     case WM_SYSCOMMAND:

@@ -12,6 +12,7 @@
  * replaces it (latest position, time and extra info win). Nothing else ever merges, and input
  * messages are not limited by the posted-message quota.
  */
+#include <stdlib.h>
 #include "user_private.h"
 #include "wine/debug.h"
 
@@ -472,18 +473,19 @@ static void send_keyboard_input( const KEYBDINPUT *ki, BOOL injected )
     ReleaseSRWLockExclusive( &input_lock );
 
     /* MSDN "Keystroke Message Flags": repeat count 1, scan code, extended bit, context code
-     * (Alt down), previous state, transition state */
-    msg.lParam = 1 | ((scan & 0xff) << 16);
-    if (ki->dwFlags & KEYEVENTF_EXTENDEDKEY) msg.lParam |= KF_EXTENDED << 16;
-    if (alt && vk != VK_MENU && vk != VK_LMENU && vk != VK_RMENU) msg.lParam |= KF_ALTDOWN << 16;
-    if (up || was_down) msg.lParam |= KF_REPEAT << 16;
-    if (up) msg.lParam |= KF_UP << 16;
-    /* MSDN WM_SYSKEYDOWN: Alt (without Ctrl) or F10 makes keys system keys */
-    if ((alt && !ctrl) || vk == VK_F10 || vk == VK_MENU || vk == VK_LMENU || vk == VK_RMENU)
-        msg.message = up ? WM_SYSKEYUP : WM_SYSKEYDOWN;
+     * (Alt down), previous state, transition state; built as 32 bits (never sign-extended) */
+    {
+        DWORD flags = 1 | ((scan & 0xff) << 16);
+        if (ki->dwFlags & KEYEVENTF_EXTENDEDKEY) flags |= KF_EXTENDED << 16;
+        if (alt && !ctrl) flags |= (DWORD)KF_ALTDOWN << 16;
+        if (up || was_down) flags |= (DWORD)KF_REPEAT << 16;
+        if (up) flags |= (DWORD)KF_UP << 16;
+        msg.lParam = flags;
+    }
+    /* MSDN WM_SYSKEYDOWN: a key with Alt down (the state after this event: releasing Alt is a
+     * WM_KEYUP), or F10, is a system key; with Ctrl too it is not */
+    if ((alt && !ctrl) || vk == VK_F10) msg.message = up ? WM_SYSKEYUP : WM_SYSKEYDOWN;
     else msg.message = up ? WM_KEYUP : WM_KEYDOWN;
-    if ((vk == VK_MENU || vk == VK_LMENU || vk == VK_RMENU) && up && !ctrl) msg.message = WM_SYSKEYUP;
-    if ((vk == VK_MENU || vk == VK_LMENU || vk == VK_RMENU) && ctrl) msg.message = up ? WM_KEYUP : WM_KEYDOWN;
     msg.wParam = (vk == VK_LSHIFT || vk == VK_RSHIFT) ? VK_SHIFT
                : (vk == VK_LCONTROL || vk == VK_RCONTROL) ? VK_CONTROL
                : (vk == VK_LMENU || vk == VK_RMENU) ? VK_MENU : vk;
@@ -671,6 +673,42 @@ static void remove_input_message( const MSG *msg )
     unlock_queue( queue );
 }
 
+/* MSDN "Mouse Input": a second press of the same button, on the same window of a CS_DBLCLKS
+ * class, within GetDoubleClickTime and SM_CXDOUBLECLK x SM_CYDOUBLECLK of the first, becomes
+ * WM_*BUTTONDBLCLK (WM_NC*BUTTONDBLCLK outside the client area, for any class). Called in the
+ * retrieving thread, on removal; the state is the thread's. */
+static void synthesize_double_click( MSG *msg )
+{
+    struct user_thread_info *info = get_user_thread_info();
+    UINT msg_id = msg->message, base;
+    BOOL nonclient = msg_id >= WM_NCMOUSEMOVE && msg_id <= WM_NCXBUTTONDBLCLK;
+
+    base = nonclient ? msg_id - (WM_NCMOUSEMOVE - WM_MOUSEMOVE) : msg_id;
+    if (base != WM_LBUTTONDOWN && base != WM_RBUTTONDOWN && base != WM_MBUTTONDOWN && base != WM_XBUTTONDOWN)
+    {
+        if (base != WM_MOUSEMOVE && base != WM_LBUTTONUP && base != WM_RBUTTONUP && base != WM_MBUTTONUP &&
+            base != WM_XBUTTONUP)
+            info->last_click_msg = 0;
+        return;
+    }
+    if (info->last_click_msg == msg_id && info->last_click_hwnd == msg->hwnd &&
+        (base != WM_XBUTTONDOWN || HIWORD(msg->wParam) == info->last_click_xbutton) &&
+        msg->time - info->last_click_time <= GetDoubleClickTime() &&
+        abs( msg->pt.x - info->last_click_pt.x ) <= GetSystemMetrics( SM_CXDOUBLECLK ) / 2 &&
+        abs( msg->pt.y - info->last_click_pt.y ) <= GetSystemMetrics( SM_CYDOUBLECLK ) / 2 &&
+        (nonclient || (GetClassLongW( msg->hwnd, GCL_STYLE ) & CS_DBLCLKS)))
+    {
+        msg->message += WM_LBUTTONDBLCLK - WM_LBUTTONDOWN;
+        info->last_click_msg = 0; /* a third press starts again */
+        return;
+    }
+    info->last_click_msg = msg_id;
+    info->last_click_hwnd = msg->hwnd;
+    info->last_click_time = msg->time;
+    info->last_click_pt = msg->pt;
+    info->last_click_xbutton = HIWORD(msg->wParam);
+}
+
 /* The retrieving thread's part of an input message: hooks, key state, hit testing and mouse
  * activation, client coordinates. FALSE if a hook discarded it. */
 BOOL process_input_message( MSG *msg, UINT remove_flags, LPARAM extra )
@@ -725,6 +763,7 @@ BOOL process_input_message( MSG *msg, UINT remove_flags, LPARAM extra )
             ScreenToClient( msg->hwnd, &client );
             msg->lParam = MAKELONG( client.x, client.y );
         }
+        if (remove) synthesize_double_click( msg );
         if (remove)
         {
             UINT base = msg->message >= WM_NCMOUSEMOVE && msg->message <= WM_NCXBUTTONDBLCLK

@@ -608,3 +608,27 @@ void user_thread_detach( void )
     TlsSetValue( tls_index, NULL );
     HeapFree( GetProcessHeap(), 0, info );
 }
+
+/***********************************************************************
+ *      IsHungAppWindow (USER32.@)
+ *
+ * MSDN: hung if the thread is not waiting for input and has not retrieved messages for 5 s.
+ */
+BOOL WINAPI IsHungAppWindow( HWND hwnd )
+{
+    struct wnd *wnd;
+    struct msg_queue *queue;
+    BOOL ret = FALSE;
+
+    TRACE( "%p\n", hwnd );
+    if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
+    if ((queue = wnd->queue))
+    {
+        lock_queue( queue );
+        ret = !queue->wake_mask && !queue->changed_mask && !queue->dead &&
+              GetTickCount() - queue->last_get_time > 5000;
+        unlock_queue( queue );
+    }
+    release_wnd( wnd );
+    return ret;
+}

@@ -164,7 +164,11 @@ struct user_thread_info
     UINT locks;                   /* user32 locks this thread holds: check_not_locked() */
     struct hook *current_hook;    /* hook procedure being called (CallNextHookEx) */
     UINT hook_depth;
-    DWORD last_key_time;          /* TranslateMessage */
+    UINT last_click_msg;          /* double-click detection (input.c) */
+    HWND last_click_hwnd;
+    DWORD last_click_time;
+    POINT last_click_pt;
+    WORD last_click_xbutton;
 };
 
 #define QUEUE_QUOTA_DEFAULT 10000

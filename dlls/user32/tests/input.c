@@ -15,6 +15,7 @@ static HWND create_input_window( void )
     HWND hwnd;
     DWORD start = GetTickCount();
 
+    cls.style = CS_DBLCLKS;
     cls.lpfnWndProc = input_proc;
     cls.lpszClassName = "InputTest";
     RegisterClassA( &cls );
@@ -144,6 +145,14 @@ static void test_mouse( HWND hwnd )
     input.mi.dwFlags = MOUSEEVENTF_LEFTUP;
     SendInput( 1, &input, sizeof(input) );
     ok( get_input_message( hwnd, WM_LBUTTONUP, WM_LBUTTONUP, &msg ), "no WM_LBUTTONUP\n" );
+
+    /* a second click at once: the class has CS_DBLCLKS (MSDN "Mouse Input") */
+    input.mi.dwFlags = MOUSEEVENTF_LEFTDOWN;
+    SendInput( 1, &input, sizeof(input) );
+    ok( get_input_message( hwnd, WM_LBUTTONDOWN, WM_LBUTTONDBLCLK, &msg ), "no second click\n" );
+    ok( msg.message == WM_LBUTTONDBLCLK, "got %x, not WM_LBUTTONDBLCLK\n", msg.message );
+    input.mi.dwFlags = MOUSEEVENTF_LEFTUP;
+    SendInput( 1, &input, sizeof(input) );
     pump_messages();
 }
 

@@ -212,6 +212,9 @@ static void test_other_thread( void )
     WaitForSingleObject( thread, INFINITE );
     CloseHandle( thread );
     ok( IsWindow( hwnd ), "window gone\n" );
+    /* MSDN IsHungAppWindow: a thread that retrieves its messages is not hung */
+    pump_messages();
+    ok( !IsHungAppWindow( hwnd ), "own window hung\n" );
     DestroyWindow( hwnd );
 }
 
