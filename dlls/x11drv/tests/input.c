@@ -19,6 +19,7 @@ static BOOL builtin_user32;
 /* The messages input produces, and those DefWindowProc makes of them; nothing else (IME,
  * painting, activation) is recorded. */
 static BOOL record_paint, record_activation, capture_on_down;
+static BOOL as_parent; /* the window has a child under test: its messages are marked parent */
 
 static BOOL is_recorded( UINT msg )
 {
@@ -26,7 +27,7 @@ static BOOL is_recorded( UINT msg )
     {
     case WM_NCHITTEST: case WM_SETCURSOR: case WM_CONTEXTMENU: case WM_SYSCOMMAND: case WM_CLOSE:
     case WM_HELP: case WM_CAPTURECHANGED: case WM_WINDOWPOSCHANGING: case WM_WINDOWPOSCHANGED:
-    case WM_MOVE:
+    case WM_MOVE: case WM_MOUSELEAVE: case WM_MOUSEHOVER: case WM_MOUSEACTIVATE:
         return TRUE;
     case WM_PAINT:
         return record_paint;
@@ -44,7 +45,7 @@ static LRESULT CALLBACK input_wndproc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp
 {
     if (is_recorded( msg ))
     {
-        struct message m = { msg, sent | wparam | lparam, wp, lp };
+        struct message m = { msg, sent | wparam | lparam | (as_parent ? parent : 0), wp, lp };
         add_message( &m );
     }
     switch (msg)
@@ -448,6 +449,118 @@ static void test_autorepeat( void )
     ok( ups == 1, "%Iu WM_KEYUP\n", ups );
 }
 
+/* TrackMouseEvent: WM_MOUSEHOVER when the pointer rests in the client area for the hover
+ * time, WM_MOUSELEAVE when it leaves the client area ("TrackMouseEvent"); the pointer leaving
+ * for a place where no window of ours is must count as leaving. */
+static void test_track_mouse( void )
+{
+    static const struct message hover_seq[] =
+    {
+        { WM_NCHITTEST, sent | optional }, /* Wine's builtin one hit-tests while it waits */
+        { WM_NCHITTEST, sent | optional },
+        { WM_NCHITTEST, sent | optional },
+        { WM_MOUSEHOVER, sent | wparam, 0 },
+        { 0 }
+    };
+    static const struct message leave_seq[] =
+    {
+        { WM_NCHITTEST, sent | optional },
+        { WM_SETCURSOR, sent | optional },
+        { WM_MOUSEMOVE, sent | optional },
+        { WM_MOUSELEAVE, sent },
+        { 0 }
+    };
+    TRACKMOUSEEVENT tme = { sizeof(tme), TME_HOVER, 0, 100 };
+    POINT pt = { 200, 200 };
+    MSG msg;
+
+    flush_events_ex( 50, 200 );
+    if (!run_xinject( "\"move 201 201\"" )) return;
+    pump_until( WM_MOUSEMOVE, 1, 3000 );
+    flush_sequence();
+    tme.hwndTrack = hwnd;
+    ok( TrackMouseEvent( &tme ), "TrackMouseEvent failed: %lu\n", GetLastError() );
+    /* no input: only time passes */
+    {
+        DWORD end = GetTickCount() + 1000;
+        while ((LONG)(end - GetTickCount()) > 0 && !count_recorded( WM_MOUSEHOVER ))
+        {
+            while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &msg );
+            MsgWaitForMultipleObjects( 0, NULL, FALSE, 10, QS_ALLINPUT );
+        }
+    }
+    ScreenToClient( hwnd, &pt );
+    ok_sequence( hover_seq, "hover", FALSE );
+
+    tme.dwFlags = TME_LEAVE;
+    ok( TrackMouseEvent( &tme ), "TrackMouseEvent failed: %lu\n", GetLastError() );
+    check_input( "\"move 5 5\"", leave_seq, "leave to the root window", FALSE );
+}
+
+/* A child window under the pointer gets the mouse messages, in its own client coordinates;
+ * WM_NCHITTEST goes to it too ("WM_NCHITTEST: sent to the window beneath the cursor"), and its
+ * DefWindowProc passes WM_SETCURSOR to the parent first ("WM_SETCURSOR"). Whether a click on a
+ * child of the active window sends it WM_MOUSEACTIVATE is left open (optional). The child's
+ * messages are recorded as `sent`, the parent's as `sent | parent`. */
+static HWND child;
+static LRESULT CALLBACK child_wndproc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (is_recorded( msg ))
+    {
+        struct message m = { msg, sent | wparam | lparam, wp, lp };
+        add_message( &m );
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static void test_child_routing( void )
+{
+    WNDCLASSA cls = { 0 };
+    POINT pt = { 210, 220 }, child_pt;
+    LPARAM lp;
+
+    cls.lpfnWndProc = child_wndproc;
+    cls.hInstance = GetModuleHandleA( NULL );
+    cls.lpszClassName = "usermm_input_child";
+    RegisterClassA( &cls );
+    child = CreateWindowExA( 0, cls.lpszClassName, "child", WS_CHILD | WS_VISIBLE, 50, 40, 150, 120,
+                             hwnd, NULL, cls.hInstance, NULL );
+    ok( child != NULL, "CreateWindowEx failed: %lu\n", GetLastError() );
+    if (!child) return;
+    flush_events_ex( 50, 200 );
+    child_pt = pt;
+    ScreenToClient( child, &child_pt );
+    ok( WindowFromPoint( pt ) == child, "WindowFromPoint %p, expected the child %p\n",
+        WindowFromPoint( pt ), child );
+    lp = MAKELPARAM( child_pt.x, child_pt.y );
+    {
+        const struct message click[] =
+        {
+            { WM_NCHITTEST, sent | lparam, 0, MAKELPARAM( pt.x, pt.y ) },
+            { WM_SETCURSOR, sent | optional },
+            { WM_SETCURSOR, sent | parent | optional },
+            { WM_MOUSEMOVE, sent | wparam | lparam, 0, lp },
+            { WM_NCHITTEST, sent | optional },
+            { WM_MOUSEACTIVATE, sent | optional },
+            { WM_MOUSEACTIVATE, sent | parent | optional },
+            { WM_SETCURSOR, sent | optional },
+            { WM_SETCURSOR, sent | parent | optional },
+            { WM_LBUTTONDOWN, sent | wparam | lparam, MK_LBUTTON, lp },
+            { WM_NCHITTEST, sent | optional },
+            { WM_SETCURSOR, sent | optional },
+            { WM_SETCURSOR, sent | parent | optional },
+            { WM_LBUTTONUP, sent | wparam | lparam, 0, lp },
+            { 0 }
+        };
+        Sleep( GetDoubleClickTime() + 50 );
+        as_parent = TRUE;
+        check_input( "\"move 210 220\" \"click 1\"", click, "click on a child", FALSE );
+        as_parent = FALSE;
+    }
+    DestroyWindow( child );
+    flush_events_ex( 50, 200 );
+}
+
 /* The last recorded message `msg`'s lParam (0 if none). */
 static LPARAM last_recorded_lparam( UINT msg )
 {
@@ -685,10 +798,12 @@ START_TEST(input)
     test_mouse();
     test_close();
     test_capture_drag();
+    test_child_routing();
     test_external_move();
     test_expose();
     test_focus();
     test_burst();
+    test_track_mouse(); /* last: our user32 still stubs TrackMouseEvent (the call aborts) */
 
     DestroyWindow( hwnd );
 }
