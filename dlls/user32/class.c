@@ -67,6 +67,22 @@ static struct win_class *__find_class( HINSTANCE instance, ATOM atom, const WCHA
     return found;
 }
 
+/* Called with class_lock held: a class the new one would clash with. A global class clashes with
+ * a global class of the same name, a local one with a local class of the same name and instance
+ * (MSDN "About Window Classes": application local classes are per module). */
+static struct win_class *__find_duplicate( ATOM atom, HINSTANCE instance, BOOL global, BOOL system )
+{
+    struct ulist *cursor;
+
+    ULIST_FOR_EACH( cursor, &classes )
+    {
+        struct win_class *class = ULIST_ENTRY( cursor, struct win_class, entry );
+        if (class->atom != atom || class->system != system) continue;
+        if (global ? class->global : (!class->global && class->instance == instance)) return class;
+    }
+    return NULL;
+}
+
 static ATOM name_to_atom( const WCHAR *name )
 {
     if (IS_INTRESOURCE(name)) return LOWORD(name);
@@ -143,9 +159,7 @@ static ATOM register_class( const WNDCLASSEXW *wc, const char *menu_a, BOOL unic
     class->atom = atom;
 
     lock_classes( TRUE );
-    existing = __find_class( instance, atom, NULL );
-    if (existing && existing->instance == instance && !existing->system == !system &&
-        (existing->global || existing->instance == instance))
+    if ((existing = __find_duplicate( atom, instance, class->global, system )))
     {
         unlock_classes( TRUE );
         WARN( "class %s already exists\n", debugstr_w( wc->lpszClassName ) );

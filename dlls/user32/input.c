@@ -516,6 +516,8 @@ static void send_mouse_message( UINT message, WPARAM wparam_extra, POINT pt, DWO
     deliver_input( &msg, extra );
 }
 
+static void check_mouse_leave( POINT pt );
+
 static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
 {
     static const struct { DWORD flag; UINT message; UINT vk; BOOL down; } buttons[] =
@@ -560,7 +562,11 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
         if (call_hooks( WH_MOUSE_LL, HC_ACTION, WM_MOUSEMOVE, (LPARAM)&ll, TRUE )) return;
     }
 
-    if (mi->dwFlags & MOUSEEVENTF_MOVE) send_mouse_message( WM_MOUSEMOVE, 0, pt, time, mi->dwExtraInfo );
+    if (mi->dwFlags & MOUSEEVENTF_MOVE)
+    {
+        send_mouse_message( WM_MOUSEMOVE, 0, pt, time, mi->dwExtraInfo );
+        check_mouse_leave( pt );
+    }
     for (i = 0; i < ARRAY_SIZE(buttons); i++)
     {
         if (!(mi->dwFlags & buttons[i].flag)) continue;
@@ -582,6 +588,174 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
         send_mouse_message( WM_MOUSEWHEEL, (WORD)mi->mouseData, pt, time, mi->dwExtraInfo );
     if (mi->dwFlags & MOUSEEVENTF_HWHEEL)
         send_mouse_message( WM_MOUSEHWHEEL, (WORD)mi->mouseData, pt, time, mi->dwExtraInfo );
+}
+
+/* TrackMouseEvent state: one tracked window, as on Windows; under input_lock. */
+static struct
+{
+    HWND hwnd;
+    DWORD flags;      /* TME_HOVER | TME_LEAVE | TME_NONCLIENT still pending */
+    DWORD hover_time; /* ms */
+    RECT hover_rect;  /* screen; the pointer must stay in it for hover_time */
+} tracking;
+
+#define TRACK_TIMER_ID   0xfffa /* the system timer that watches for hover */
+#define HOVER_SIZE       4      /* SPI_GETMOUSEHOVERWIDTH/HEIGHT defaults */
+#define HOVER_TIME       400    /* SPI_GETMOUSEHOVERTIME default */
+
+/* Is pt (screen) where tracking of hwnd counts as "over": its client area (or, for
+ * TME_NONCLIENT, its non-client area), with no other window on top? */
+static BOOL pointer_over( HWND hwnd, DWORD flags, POINT pt )
+{
+    RECT client, window;
+    POINT origin = { 0, 0 };
+    BOOL in_client;
+
+    if (WindowFromPoint( pt ) != hwnd) return FALSE;
+    if (!GetClientRect( hwnd, &client ) || !ClientToScreen( hwnd, &origin )) return FALSE;
+    OffsetRect( &client, origin.x, origin.y );
+    in_client = PtInRect( &client, pt );
+    if (flags & TME_NONCLIENT) return !in_client && GetWindowRect( hwnd, &window ) && PtInRect( &window, pt );
+    return in_client;
+}
+
+static WPARAM mouse_key_state( void )
+{
+    WPARAM keys = 0;
+
+    if (GetAsyncKeyState( VK_LBUTTON ) & 0x8000) keys |= MK_LBUTTON;
+    if (GetAsyncKeyState( VK_RBUTTON ) & 0x8000) keys |= MK_RBUTTON;
+    if (GetAsyncKeyState( VK_MBUTTON ) & 0x8000) keys |= MK_MBUTTON;
+    if (GetAsyncKeyState( VK_SHIFT ) & 0x8000) keys |= MK_SHIFT;
+    if (GetAsyncKeyState( VK_CONTROL ) & 0x8000) keys |= MK_CONTROL;
+    return keys;
+}
+
+/* The pointer moved to pt: a tracked window it left gets WM_MOUSELEAVE (MSDN TrackMouseEvent),
+ * also when the pointer is now over no window of ours. */
+static void check_mouse_leave( POINT pt )
+{
+    HWND hwnd;
+    DWORD flags;
+
+    AcquireSRWLockShared( &input_lock );
+    hwnd = tracking.hwnd;
+    flags = tracking.flags;
+    ReleaseSRWLockShared( &input_lock );
+    if (!hwnd || !(flags & TME_LEAVE) || pointer_over( hwnd, flags, pt )) return;
+    AcquireSRWLockExclusive( &input_lock );
+    if (tracking.hwnd != hwnd) hwnd = NULL;
+    else tracking.flags = 0, tracking.hwnd = NULL;
+    ReleaseSRWLockExclusive( &input_lock );
+    if (!hwnd) return;
+    PostMessageW( hwnd, (flags & TME_NONCLIENT) ? WM_NCMOUSELEAVE : WM_MOUSELEAVE, 0, 0 );
+}
+
+/* The hover timer (a system timer of the tracked window's thread, run by DispatchMessage). */
+static void CALLBACK hover_timer_proc( HWND hwnd, UINT msg, UINT_PTR id, DWORD time )
+{
+    POINT pt;
+    BOOL hover = FALSE, stop = FALSE;
+    DWORD flags = 0;
+
+    get_cursor_pos_from_driver( &pt );
+    AcquireSRWLockExclusive( &input_lock );
+    if (tracking.hwnd != hwnd || !(tracking.flags & TME_HOVER)) stop = TRUE;
+    else if (PtInRect( &tracking.hover_rect, pt ))
+    {
+        hover = TRUE;
+        flags = tracking.flags;
+        tracking.flags &= ~TME_HOVER;
+        if (!tracking.flags) tracking.hwnd = NULL;
+    }
+    else SetRect( &tracking.hover_rect, pt.x - HOVER_SIZE / 2, pt.y - HOVER_SIZE / 2,
+                  pt.x + HOVER_SIZE / 2 + 1, pt.y + HOVER_SIZE / 2 + 1 ); /* moved: start again */
+    ReleaseSRWLockExclusive( &input_lock );
+    if (!hover && !stop) return;
+    KillSystemTimer( hwnd, TRACK_TIMER_ID );
+    if (!hover || !pointer_over( hwnd, flags, pt )) return;
+    if (flags & TME_NONCLIENT)
+        PostMessageW( hwnd, WM_NCMOUSEHOVER, SendMessageW( hwnd, WM_NCHITTEST, 0, MAKELONG( pt.x, pt.y ) ),
+                      MAKELONG( pt.x, pt.y ) );
+    else
+    {
+        ScreenToClient( hwnd, &pt );
+        PostMessageW( hwnd, WM_MOUSEHOVER, mouse_key_state(), MAKELONG( pt.x, pt.y ) );
+    }
+}
+
+/***********************************************************************
+ *      TrackMouseEvent (USER32.@)
+ */
+BOOL WINAPI TrackMouseEvent( TRACKMOUSEEVENT *tme )
+{
+    DWORD flags, hover_time;
+    POINT pt;
+    HWND hwnd;
+
+    if (!tme || tme->cbSize != sizeof(*tme))
+    {
+        WARN( "invalid TRACKMOUSEEVENT %p\n", tme );
+        SetLastError( ERROR_INVALID_PARAMETER );
+        return FALSE;
+    }
+    TRACE( "%#lx %p %lu\n", tme->dwFlags, tme->hwndTrack, tme->dwHoverTime );
+    if (tme->dwFlags & TME_QUERY)
+    {
+        AcquireSRWLockShared( &input_lock );
+        tme->dwFlags = tracking.flags;
+        tme->hwndTrack = tracking.hwnd;
+        tme->dwHoverTime = tracking.hover_time;
+        ReleaseSRWLockShared( &input_lock );
+        return TRUE;
+    }
+    if (tme->dwFlags & ~(TME_HOVER | TME_LEAVE | TME_NONCLIENT | TME_CANCEL))
+        FIXME( "flags %#lx not supported\n", tme->dwFlags );
+    hwnd = tme->hwndTrack;
+    if (!IsWindow( hwnd ))
+    {
+        WARN( "invalid window %p\n", hwnd );
+        SetLastError( ERROR_INVALID_WINDOW_HANDLE );
+        return FALSE;
+    }
+    flags = tme->dwFlags & (TME_HOVER | TME_LEAVE | TME_NONCLIENT);
+    hover_time = (tme->dwHoverTime == HOVER_DEFAULT || !tme->dwHoverTime) ? HOVER_TIME : tme->dwHoverTime;
+
+    if (tme->dwFlags & TME_CANCEL)
+    {
+        AcquireSRWLockExclusive( &input_lock );
+        if (tracking.hwnd == hwnd)
+        {
+            tracking.flags &= ~(flags & (TME_HOVER | TME_LEAVE));
+            if (!(tracking.flags & (TME_HOVER | TME_LEAVE))) tracking.hwnd = NULL, tracking.flags = 0;
+        }
+        ReleaseSRWLockExclusive( &input_lock );
+        if (flags & TME_HOVER) KillSystemTimer( hwnd, TRACK_TIMER_ID );
+        return TRUE;
+    }
+
+    get_cursor_pos_from_driver( &pt );
+    if (!pointer_over( hwnd, flags, pt ))
+    {
+        /* MSDN: if the pointer is not over the window, WM_MOUSELEAVE comes at once */
+        if (flags & TME_LEAVE)
+            PostMessageW( hwnd, (flags & TME_NONCLIENT) ? WM_NCMOUSELEAVE : WM_MOUSELEAVE, 0, 0 );
+        return TRUE;
+    }
+    AcquireSRWLockExclusive( &input_lock );
+    if (tracking.hwnd != hwnd) tracking.flags = 0;
+    tracking.hwnd = hwnd;
+    tracking.flags |= flags;
+    if (flags & TME_HOVER)
+    {
+        tracking.hover_time = hover_time;
+        SetRect( &tracking.hover_rect, pt.x - HOVER_SIZE / 2, pt.y - HOVER_SIZE / 2,
+                 pt.x + HOVER_SIZE / 2 + 1, pt.y + HOVER_SIZE / 2 + 1 );
+    }
+    ReleaseSRWLockExclusive( &input_lock );
+    if ((flags & TME_HOVER) && !SetSystemTimer( hwnd, TRACK_TIMER_ID, hover_time, hover_timer_proc ))
+        FIXME( "hover tracking of %p, a window of another thread, is not supported\n", hwnd );
+    return TRUE;
 }
 
 /***********************************************************************
@@ -813,13 +987,76 @@ BOOL WINAPI TranslateMessage( const MSG *msg )
     return TRUE;
 }
 
+/* Input states replaced by AttachThreadInput. Their old owner may still be reading one (the
+ * queue's input pointer is read before input_lock is taken), so they are kept, not freed: a few
+ * hundred bytes per attachment. Protected by input_lock. */
+static struct thread_input *retired_inputs;
+
+static void __retire_input( struct thread_input *input )
+{
+    if (InterlockedDecrement( &input->refcount )) return;
+    input->retired_next = retired_inputs;
+    retired_inputs = input;
+}
+
 /***********************************************************************
  *      AttachThreadInput (USER32.@)
+ *
+ * MSDN: attached threads share their input state (focus, active window, capture, key state);
+ * detaching gives the thread a copy of it.
  */
 BOOL WINAPI AttachThreadInput( DWORD from, DWORD to, BOOL attach )
 {
-    FIXME( "%04lx %04lx %d: input states are not shared yet\n", from, to, attach );
-    return TRUE;
+    struct msg_queue *queue_from, *queue_to;
+    struct thread_input *fresh = NULL;
+    BOOL ret = FALSE;
+
+    TRACE( "%04lx %04lx %d\n", from, to, attach );
+    if (from == to || !(queue_from = find_queue_by_tid( from )))
+    {
+        WARN( "invalid thread %04lx\n", from );
+        SetLastError( ERROR_INVALID_PARAMETER );
+        return FALSE;
+    }
+    if (!(queue_to = find_queue_by_tid( to )))
+    {
+        release_queue( queue_from );
+        WARN( "invalid thread %04lx\n", to );
+        SetLastError( ERROR_INVALID_PARAMETER );
+        return FALSE;
+    }
+    if (!attach && !(fresh = create_thread_input()))
+    {
+        release_queue( queue_from );
+        release_queue( queue_to );
+        SetLastError( ERROR_NOT_ENOUGH_MEMORY );
+        return FALSE;
+    }
+    AcquireSRWLockExclusive( &input_lock );
+    if (attach)
+    {
+        if (queue_from->input != queue_to->input)
+        {
+            InterlockedIncrement( &queue_to->input->refcount );
+            __retire_input( queue_from->input );
+            queue_from->input = queue_to->input;
+        }
+        ret = TRUE;
+    }
+    else if (queue_from->input == queue_to->input)
+    {
+        memcpy( fresh->keystate, queue_from->input->keystate, sizeof(fresh->keystate) );
+        __retire_input( queue_from->input );
+        queue_from->input = fresh;
+        fresh = NULL;
+        ret = TRUE;
+    }
+    else SetLastError( ERROR_INVALID_PARAMETER ); /* they were not attached */
+    ReleaseSRWLockExclusive( &input_lock );
+    if (fresh) release_thread_input( fresh );
+    release_queue( queue_from );
+    release_queue( queue_to );
+    return ret;
 }
 
 /***********************************************************************

@@ -747,8 +747,9 @@ static enum peek_source __peek_queue( struct msg_queue *queue, MSG *msg, LPARAM 
         }
     }
     if (!ulist_empty( &queue->sent ) && (mask & QS_SENDMESSAGE)) return PEEK_NONE; /* caller loops */
-    if ((mask & QS_PAINT) && check_range( WM_PAINT, first, last ) && queue->paint_count &&
-        __find_paint_window( queue, hwnd == (HWND)-1 ? NULL : hwnd, &paint_hwnd ) && hwnd != (HWND)-1)
+    /* WM_PAINT belongs to a window: never a match for hwnd -1 (thread messages only) */
+    if ((mask & QS_PAINT) && hwnd != (HWND)-1 && check_range( WM_PAINT, first, last ) && queue->paint_count &&
+        __find_paint_window( queue, hwnd, &paint_hwnd ))
     {
         memset( msg, 0, sizeof(*msg) );
         msg->hwnd = paint_hwnd;

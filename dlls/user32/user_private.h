@@ -122,6 +122,7 @@ struct thread_input
     HWND active;
     HWND capture;
     BYTE keystate[256]; /* GetKeyState: key state as of the last input message retrieved */
+    struct thread_input *retired_next; /* AttachThreadInput's retired list (input.c) */
 };
 
 /* A thread's message queue. Lives in process memory: the owner thread waits on `seq` with

@@ -1363,9 +1363,6 @@ static LONG_PTR set_window_long( HWND hwnd, INT offset, UINT size, LONG_PTR valu
         wnd->id = value;
         unlock_windows( TRUE );
         break;
-    case GWLP_USERDATA:
-        old = InterlockedExchangePointer( (void **)&wnd->userdata, (void *)value ) ? 0 : 0;
-        break;
     case GWLP_HINSTANCE:
     case GWLP_WNDPROC:
     case GWLP_HWNDPARENT:

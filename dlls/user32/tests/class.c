@@ -88,8 +88,27 @@ static void test_invalid( void )
     ok( err == ERROR_INVALID_PARAMETER, "error %lu\n", err );
 }
 
+static void test_local_global( void )
+{
+    WNDCLASSA cls = { 0 };
+    DWORD err;
+
+    cls.lpfnWndProc = class_proc;
+    cls.lpszClassName = "ClassTestGlobal";
+    cls.style = CS_GLOBALCLASS;
+    ok( RegisterClassA( &cls ), "global class failed: %lu\n", GetLastError() );
+    SetLastError( 0xdeadbeef );
+    ok( !RegisterClassA( &cls ), "global class registered twice\n" );
+    err = GetLastError();
+    ok( err == ERROR_CLASS_ALREADY_EXISTS, "error %lu\n", err );
+    /* a global class is found from any instance */
+    ok( CreateWindowExA( 0, "ClassTestGlobal", NULL, WS_POPUP, 0, 0, 1, 1, 0, 0, (HINSTANCE)0x12340000, NULL ) != 0,
+        "global class not found from another instance: %lu\n", GetLastError() );
+}
+
 START_TEST(class)
 {
     test_register();
     test_invalid();
+    test_local_global();
 }

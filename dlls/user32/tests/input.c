@@ -186,6 +186,45 @@ static void test_keyboard_hook( HWND hwnd )
     UnhookWindowsHookEx( h );
 }
 
+static HWND attached_hwnd;
+static HANDLE attached_ready, attached_done;
+
+static DWORD WINAPI attached_thread( void *arg )
+{
+    attached_hwnd = CreateWindowExA( 0, "InputTest", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
+    SetFocus( attached_hwnd );
+    SetEvent( attached_ready );
+    WaitForSingleObject( attached_done, INFINITE );
+    DestroyWindow( attached_hwnd );
+    return 0;
+}
+
+static void test_attach_thread_input( void )
+{
+    DWORD tid;
+    HANDLE thread;
+    HWND own_focus = GetFocus();
+
+    attached_ready = CreateEventA( NULL, FALSE, FALSE, NULL );
+    attached_done = CreateEventA( NULL, FALSE, FALSE, NULL );
+    thread = CreateThread( NULL, 0, attached_thread, NULL, 0, &tid );
+    WaitForSingleObject( attached_ready, INFINITE );
+    ok( GetFocus() != attached_hwnd, "another thread's focus seen before attaching\n" );
+    /* MSDN AttachThreadInput: attached threads share focus, active window and key state */
+    ok( AttachThreadInput( GetCurrentThreadId(), tid, TRUE ), "AttachThreadInput failed: %lu\n", GetLastError() );
+    ok( GetFocus() == attached_hwnd, "focus %p, not the attached thread's %p\n", GetFocus(), attached_hwnd );
+    ok( AttachThreadInput( GetCurrentThreadId(), tid, FALSE ), "detaching failed: %lu\n", GetLastError() );
+    ok( GetFocus() != attached_hwnd, "focus still shared after detaching\n" );
+    SetLastError( 0xdeadbeef );
+    ok( !AttachThreadInput( GetCurrentThreadId(), GetCurrentThreadId(), TRUE ), "attached to itself\n" );
+    SetEvent( attached_done );
+    WaitForSingleObject( thread, INFINITE );
+    CloseHandle( thread );
+    CloseHandle( attached_ready );
+    CloseHandle( attached_done );
+    if (own_focus) SetFocus( own_focus );
+}
+
 START_TEST(input)
 {
     HWND hwnd = create_input_window();
@@ -194,5 +233,6 @@ START_TEST(input)
     test_keyboard( hwnd );
     test_mouse( hwnd );
     test_keyboard_hook( hwnd );
+    test_attach_thread_input();
     DestroyWindow( hwnd );
 }
