@@ -66,11 +66,18 @@ static LRESULT CALLBACK demo_wndproc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM
 {
     char name[64], params[64];
 
+    LONG time = GetMessageTime() - (LONG)start_time;
+
     describe_params( msg, wparam, lparam, params, sizeof(params) );
-    printf( "%6lu ms  %-20s wParam %08Ix lParam %08Ix  (time %ld, pos %ld,%ld) %s\n",
-            GetTickCount() - start_time, usermm_format_msg( msg, name, sizeof(name) ), wparam,
-            lparam, (long)(GetMessageTime() - (LONG)start_time), (long)(short)LOWORD(GetMessagePos()),
-            (long)(short)HIWORD(GetMessagePos()), params );
+    /* GetMessageTime / GetMessagePos describe the last message retrieved from the queue: none
+     * yet for the messages CreateWindow sends */
+    if (time >= 0)
+        printf( "%6lu ms  %-20s wParam %08Ix lParam %08Ix  (time %ld, pos %d,%d) %s\n",
+                GetTickCount() - start_time, usermm_format_msg( msg, name, sizeof(name) ), wparam,
+                lparam, time, (short)LOWORD(GetMessagePos()), (short)HIWORD(GetMessagePos()), params );
+    else
+        printf( "%6lu ms  %-20s wParam %08Ix lParam %08Ix  %s\n", GetTickCount() - start_time,
+                usermm_format_msg( msg, name, sizeof(name) ), wparam, lparam, params );
     fflush( stdout );
     if (msg == WM_DESTROY) PostQuitMessage( 0 );
     return DefWindowProcW( hwnd, msg, wparam, lparam );
