@@ -106,9 +106,15 @@ static void handle_window_pos_changed( HWND hwnd, const WINDOWPOS *pos )
     release_wnd( wnd );
     if (!(pos->flags & SWP_NOCLIENTMOVE))
         send_message( hwnd, WM_MOVE, 0, MAKELONG( client.left, client.top ), TRUE );
-    if (!(pos->flags & SWP_NOCLIENTSIZE))
-        send_message( hwnd, WM_SIZE, SIZE_RESTORED,
+    /* WM_SIZE says which state the window is in (MSDN WM_SIZE) */
+    if (!(pos->flags & SWP_NOCLIENTSIZE) || (pos->flags & 0x8000 /* SWP_STATECHANGED */))
+    {
+        DWORD style, exstyle;
+        get_style( hwnd, &style, &exstyle );
+        send_message( hwnd, WM_SIZE,
+                      (style & WS_MINIMIZE) ? SIZE_MINIMIZED : (style & WS_MAXIMIZE) ? SIZE_MAXIMIZED : SIZE_RESTORED,
                       MAKELONG( client.right - client.left, client.bottom - client.top ), TRUE );
+    }
 }
 
 static HWND parent_of_child( HWND hwnd )
@@ -148,6 +154,13 @@ LRESULT default_window_proc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, 
         DWORD style, exstyle;
         if (!rect) return 0;
         get_style( hwnd, &style, &exstyle );
+        if (style & WS_MINIMIZE)
+        {
+            /* a minimized window has no client area */
+            rect->right = rect->left;
+            rect->bottom = rect->top;
+            return 0;
+        }
         if (style & WS_CHILD && !(style & (WS_BORDER | WS_THICKFRAME | WS_DLGFRAME)) &&
             !(exstyle & (WS_EX_CLIENTEDGE | WS_EX_STATICEDGE | WS_EX_DLGMODALFRAME)))
             return 0;

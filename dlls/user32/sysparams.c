@@ -45,6 +45,8 @@ INT WINAPI GetSystemMetrics( INT index )
         ret = (index == SM_CXMAXTRACK || index == SM_CXVIRTUALSCREEN || index == SM_CXFULLSCREEN) ? width : height;
         break;
     case SM_CMONITORS: ret = 1; break;
+    case SM_CXMINIMIZED: ret = 160; break;
+    case SM_CYMINIMIZED: ret = 28; break;
     default:
         FIXME( "index %d not supported\n", index );
         break;

@@ -215,6 +215,7 @@ extern BOOL is_pointer_message( UINT msg );
 #define WIN_MESSAGE_ONLY  0x0010 /* child of HWND_MESSAGE */
 #define WIN_CREATED       0x0020 /* WM_CREATE returned */
 #define WIN_DESKTOP       0x0040 /* the desktop window */
+#define WIN_RESTORE_MAX   0x0080 /* minimized from maximized: SW_RESTORE maximizes (winpos.c) */
 
 struct win_class;
 
@@ -240,6 +241,7 @@ struct wnd
     WCHAR *text;
     RECT window_rect;         /* in the parent's client coordinates */
     RECT client_rect;         /* likewise */
+    RECT normal_rect;         /* window_rect when neither minimized nor maximized (winpos.c) */
     /* paint.c, under the owner queue's lock: */
     RECT update_rect;         /* bounding box of the update region, client coordinates */
     UINT paint_flags;         /* PAINT_* */

@@ -464,7 +464,7 @@ static HWND create_window( CREATESTRUCTW *cs, BOOL unicode )
     wnd->proc = wnd->class->proc;
     if (wnd->class->unicode) wnd->flags |= WIN_ISUNICODE;
     wnd->instance = cs->hInstance;
-    wnd->style = cs->style & ~WS_VISIBLE;
+    wnd->style = cs->style & ~(WS_VISIBLE | WS_MINIMIZE | WS_MAXIMIZE); /* ShowWindow applies them */
     wnd->exstyle = cs->dwExStyle;
     if ((cs->style & (WS_CHILD | WS_POPUP)) != WS_CHILD)
     {
@@ -534,7 +534,7 @@ static HWND create_window( CREATESTRUCTW *cs, BOOL unicode )
     if (cs->cy < 0) cs->cy = 0;
     lock_windows( TRUE );
     SetRect( &wnd->window_rect, cs->x, cs->y, cs->x + cs->cx, cs->y + cs->cy );
-    wnd->client_rect = wnd->window_rect;
+    wnd->client_rect = wnd->normal_rect = wnd->window_rect;
     unlock_windows( TRUE );
 
     /* cs is in its W form whichever CreateWindowEx was called: the translation to an ANSI
@@ -585,7 +585,9 @@ static HWND create_window( CREATESTRUCTW *cs, BOOL unicode )
     notify_driver_window_pos( wnd, SWP_NOZORDER | SWP_NOACTIVATE );
 
     visible = (cs->style & WS_VISIBLE) != 0;
-    if (visible) show_window( hwnd, (cs->style & WS_MAXIMIZE) ? SW_SHOWMAXIMIZED : SW_SHOW );
+    if (visible)
+        show_window( hwnd, (cs->style & WS_MINIMIZE) ? SW_SHOWMINIMIZED
+                           : (cs->style & WS_MAXIMIZE) ? SW_SHOWMAXIMIZED : SW_SHOW );
 
     release_wnd( wnd );
     if (owner) release_wnd( owner );

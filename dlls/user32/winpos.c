@@ -531,6 +531,83 @@ BOOL WINAPI MoveWindow( HWND hwnd, INT x, INT y, INT cx, INT cy, BOOL repaint )
 
 /* ---- ShowWindow --------------------------------------------------------------------------- */
 
+#define SWP_STATECHANGED 0x8000 /* undocumented: the window was minimized, maximized or restored */
+
+/* Minimizes, maximizes or restores wnd: updates the style and gives the new window rectangle
+ * (parent coordinates). FALSE if nothing changes or a CBT hook refuses (HCBT_MINMAX). */
+static BOOL min_maximize( struct wnd *wnd, int cmd, RECT *rect )
+{
+    HWND hwnd = wnd->hwnd;
+    DWORD style;
+    RECT area, max_rect = { 0 };
+
+    lock_windows( FALSE );
+    style = wnd->style;
+    unlock_windows( FALSE );
+    switch (cmd)
+    {
+    case SW_MINIMIZE: case SW_SHOWMINIMIZED: case SW_SHOWMINNOACTIVE: case SW_FORCEMINIMIZE:
+        if (style & WS_MINIMIZE) return FALSE;
+        break;
+    case SW_SHOWMAXIMIZED:
+        if (style & WS_MAXIMIZE) return FALSE;
+        break;
+    default: /* restore */
+        if (!(style & (WS_MINIMIZE | WS_MAXIMIZE))) return FALSE;
+        /* a minimized window that was maximized is restored to maximized (WINDOWPLACEMENT's
+         * WPF_RESTORETOMAXIMIZED, which Windows sets when it minimizes a maximized window) */
+        if ((style & WS_MINIMIZE) && (wnd->flags & WIN_RESTORE_MAX)) cmd = SW_SHOWMAXIMIZED;
+        break;
+    }
+    if (hooks_installed( WH_CBT ) && call_hooks( WH_CBT, HCBT_MINMAX, (WPARAM)hwnd, cmd, TRUE )) return FALSE;
+
+    if (cmd == SW_SHOWMAXIMIZED)
+    {
+        /* MSDN WM_GETMINMAXINFO: the maximized size and position, the borders just off the
+         * edges of the screen (or of the parent's client area) */
+        MINMAXINFO info = { 0 };
+        RECT borders;
+
+        if (style & WS_CHILD) GetClientRect( GetParent( hwnd ), &area );
+        else SetRect( &area, 0, 0, GetSystemMetrics( SM_CXSCREEN ), GetSystemMetrics( SM_CYSCREEN ) );
+        get_nonclient_size( style, 0, &borders );
+        info.ptMaxPosition.x = -(borders.left);
+        info.ptMaxPosition.y = -(borders.left);
+        info.ptMaxSize.x = area.right + 2 * borders.left;
+        info.ptMaxSize.y = area.bottom + 2 * borders.left;
+        info.ptMaxTrackSize = info.ptMaxSize;
+        info.ptMinTrackSize.x = GetSystemMetrics( SM_CXMINTRACK );
+        info.ptMinTrackSize.y = GetSystemMetrics( SM_CYMINTRACK );
+        send_message( hwnd, WM_GETMINMAXINFO, 0, (LPARAM)&info, TRUE );
+        SetRect( &max_rect, info.ptMaxPosition.x, info.ptMaxPosition.y, info.ptMaxPosition.x + info.ptMaxSize.x,
+                 info.ptMaxPosition.y + info.ptMaxSize.y );
+    }
+    lock_windows( TRUE );
+    if (!(wnd->style & (WS_MINIMIZE | WS_MAXIMIZE))) wnd->normal_rect = wnd->window_rect;
+    *rect = wnd->normal_rect;
+    switch (cmd)
+    {
+    case SW_MINIMIZE: case SW_SHOWMINIMIZED: case SW_SHOWMINNOACTIVE: case SW_FORCEMINIMIZE:
+        /* where Windows parks minimized top-levels */
+        if (wnd->style & WS_MAXIMIZE) wnd->flags |= WIN_RESTORE_MAX;
+        else wnd->flags &= ~WIN_RESTORE_MAX;
+        wnd->style = (wnd->style & ~WS_MAXIMIZE) | WS_MINIMIZE;
+        SetRect( rect, -32000, -32000, -32000 + GetSystemMetrics( SM_CXMINIMIZED ),
+                 -32000 + GetSystemMetrics( SM_CYMINIMIZED ) );
+        break;
+    case SW_SHOWMAXIMIZED:
+        wnd->style = (wnd->style & ~WS_MINIMIZE) | WS_MAXIMIZE;
+        *rect = max_rect;
+        break;
+    default:
+        wnd->style &= ~(WS_MINIMIZE | WS_MAXIMIZE);
+        *rect = wnd->normal_rect;
+        break;
+    }
+    unlock_windows( TRUE );
+    return TRUE;
+}
+
 BOOL show_window( HWND hwnd, int cmd )
 {
     struct wnd *wnd;
@@ -574,8 +651,20 @@ BOOL show_window( HWND hwnd, int cmd )
         SetLastError( ERROR_INVALID_PARAMETER );
         return FALSE;
     }
-    if (cmd == SW_SHOWMAXIMIZED || cmd == SW_MINIMIZE || cmd == SW_SHOWMINIMIZED || cmd == SW_RESTORE)
-        FIXME( "minimize / maximize are not implemented: showing %p as it is\n", hwnd );
+    if (cmd == SW_SHOWMAXIMIZED || cmd == SW_MINIMIZE || cmd == SW_SHOWMINIMIZED || cmd == SW_SHOWMINNOACTIVE ||
+        cmd == SW_FORCEMINIMIZE || cmd == SW_RESTORE || cmd == SW_SHOWNORMAL || cmd == SW_SHOWDEFAULT)
+    {
+        RECT rect;
+        if (min_maximize( wnd, cmd, &rect ))
+        {
+            if (show != was_visible) send_message( hwnd, WM_SHOWWINDOW, show, 0, TRUE );
+            if (!IsWindow( hwnd )) goto done;
+            swp &= ~(SWP_NOSIZE | SWP_NOMOVE);
+            set_window_pos( hwnd, HWND_TOP, rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top,
+                            swp | SWP_FRAMECHANGED | SWP_STATECHANGED | (show != was_visible ? SWP_SHOWWINDOW : 0) );
+            goto sized;
+        }
+    }
 
     if (show != was_visible)
     {
@@ -585,6 +674,7 @@ BOOL show_window( HWND hwnd, int cmd )
     }
     else if (show && !(swp & SWP_NOACTIVATE) && !is_child) set_window_pos( hwnd, HWND_TOP, 0, 0, 0, 0, swp );
 
+sized:
     /* an overlapped window gets WM_SIZE/WM_MOVE at its first showing */
     lock_windows( TRUE );
     need_size = (wnd->flags & WIN_NEED_SIZE) && show;
@@ -593,7 +683,8 @@ BOOL show_window( HWND hwnd, int cmd )
     unlock_windows( TRUE );
     if (need_size)
     {
-        send_message( hwnd, WM_SIZE, SIZE_RESTORED,
+        DWORD style = GetWindowLongW( hwnd, GWL_STYLE );
+        send_message( hwnd, WM_SIZE, (style & WS_MINIMIZE) ? SIZE_MINIMIZED : (style & WS_MAXIMIZE) ? SIZE_MAXIMIZED : SIZE_RESTORED,
                       MAKELONG( client.right - client.left, client.bottom - client.top ), TRUE );
         send_message( hwnd, WM_MOVE, 0, MAKELONG( client.left, client.top ), TRUE );
     }

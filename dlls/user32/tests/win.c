@@ -235,6 +235,49 @@ static void test_thread_exit( void )
     ok( !IsWindow( hwnd ), "window outlived its thread\n" );
 }
 
+static int last_size_type = -1;
+static LRESULT WINAPI size_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_SIZE) last_size_type = wp;
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static void test_min_max( void )
+{
+    WNDCLASSA cls = { 0 };
+    HWND hwnd;
+    RECT normal, rect;
+
+    cls.lpfnWndProc = size_proc;
+    cls.lpszClassName = "WinTestSize";
+    RegisterClassA( &cls );
+    hwnd = CreateWindowExA( 0, "WinTestSize", NULL, WS_OVERLAPPEDWINDOW | WS_VISIBLE, 50, 50, 200, 150, 0, 0, 0, NULL );
+    pump_messages();
+    GetWindowRect( hwnd, &normal );
+
+    ShowWindow( hwnd, SW_MAXIMIZE );
+    ok( IsZoomed( hwnd ) && !IsIconic( hwnd ), "not maximized\n" );
+    ok( last_size_type == SIZE_MAXIMIZED, "WM_SIZE type %d\n", last_size_type );
+    GetWindowRect( hwnd, &rect );
+    ok( rect.right - rect.left >= GetSystemMetrics( SM_CXSCREEN ), "maximized width %ld\n", rect.right - rect.left );
+
+    ShowWindow( hwnd, SW_MINIMIZE );
+    ok( IsIconic( hwnd ) && !IsZoomed( hwnd ), "not minimized\n" );
+    ok( last_size_type == SIZE_MINIMIZED, "WM_SIZE type %d\n", last_size_type );
+
+    /* restoring a window minimized from maximized maximizes it again (as Windows does) */
+    ShowWindow( hwnd, SW_RESTORE );
+    ok( IsZoomed( hwnd ) && !IsIconic( hwnd ), "not back to maximized\n" );
+    ok( last_size_type == SIZE_MAXIMIZED, "WM_SIZE type %d\n", last_size_type );
+    ShowWindow( hwnd, SW_RESTORE );
+    ok( !IsIconic( hwnd ) && !IsZoomed( hwnd ), "not restored\n" );
+    ok( last_size_type == SIZE_RESTORED, "WM_SIZE type %d\n", last_size_type );
+    GetWindowRect( hwnd, &rect );
+    ok( EqualRect( &rect, &normal ), "restored to %s, was %s\n", wine_dbgstr_rect( &rect ), wine_dbgstr_rect( &normal ) );
+    DestroyWindow( hwnd );
+    pump_messages();
+}
+
 START_TEST(win)
 {
     register_class();
@@ -243,4 +286,5 @@ START_TEST(win)
     test_window_data();
     test_other_thread();
     test_thread_exit();
+    test_min_max();
 }
