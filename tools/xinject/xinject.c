@@ -17,6 +17,9 @@
  *                       a, Return, KP_Enter, shift+a, ctrl+c, alt+x
  *   down SPEC / up SPEC press only / release only
  *   type TEXT           type the (Latin-1) text, with Shift where a character needs it
+ *   keycode N           press and release keycode N (whatever the keymap says it is)
+ *   remap N SYM [SYM]   change the server's keymap: keycode N types SYM (shifted: the second);
+ *                       every client gets MappingNotify (a layout switch, a dead key)
  *   click B / dclick B  press and release button B (1 left, 2 middle, 3 right, 8/9 X buttons);
  *                       dclick twice
  *   press B / release B
@@ -296,6 +299,26 @@ static int run( char *line )
     if (!strcmp( verb, "down" ) && arg) return do_key( arg, 1, 0 );
     if (!strcmp( verb, "up" ) && arg) return do_key( arg, 0, 1 );
     if (!strcmp( verb, "type" ) && arg) return do_type( arg );
+    if (!strcmp( verb, "keycode" ) && arg && (n = atoi( arg )) > 0)
+    {
+        key_event( n, True );
+        key_event( n, False );
+        XFlush( dpy );
+        return 1;
+    }
+    if (!strcmp( verb, "remap" ) && arg)
+    {
+        char names[2][64] = { "", "" };
+        KeySym syms[2];
+        int count = sscanf( arg, "%ld %63s %63s", &n, names[0], names[1] ) - 1;
+        if (count < 1 || n <= 0) return 0;
+        for (i = 0; i < count; i++)
+            if ((syms[i] = XStringToKeysym( names[i] )) == NoSymbol) return 0;
+        if (count == 1) syms[1] = syms[0];
+        XChangeKeyboardMapping( dpy, n, 2, syms, 1 );
+        XSync( dpy, False );
+        return 1;
+    }
     if ((!strcmp( verb, "click" ) || !strcmp( verb, "dclick" )) && arg && (n = atoi( arg )) > 0)
     {
         button( n, 1, 1 );

@@ -94,9 +94,26 @@ static size_t count_recorded( UINT msg )
     return n;
 }
 
-/* Pumps messages (translating keys) until `n` messages `last` were recorded, then until things
- * settle; FALSE if they did not come within the time-out (xinject runs asynchronously: a host
- * program that Wine starts cannot be waited for). */
+/* Pumps messages, translating keys as an application's loop does, for `ms`. */
+static void pump_for( DWORD ms )
+{
+    DWORD end = GetTickCount() + ms;
+    MSG msg;
+
+    do
+    {
+        while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE ))
+        {
+            TranslateMessage( &msg );
+            DispatchMessageA( &msg );
+        }
+        MsgWaitForMultipleObjects( 0, NULL, FALSE, 10, QS_ALLINPUT );
+    } while ((LONG)(end - GetTickCount()) > 0);
+}
+
+/* Pumps messages (translating keys) until `n` messages `last` were recorded, then 150 ms more
+ * for stragglers; FALSE if they did not come within the time-out (xinject runs asynchronously:
+ * a host program that Wine starts cannot be waited for). */
 static BOOL pump_until( UINT last, size_t n, DWORD timeout )
 {
     DWORD end = GetTickCount() + timeout;
@@ -111,7 +128,7 @@ static BOOL pump_until( UINT last, size_t n, DWORD timeout )
         }
         if (count_recorded( last ) >= n)
         {
-            flush_events_ex( 100, 300 );
+            pump_for( 150 );
             return TRUE;
         }
         MsgWaitForMultipleObjects( 0, NULL, FALSE, 10, QS_ALLINPUT );
@@ -128,14 +145,19 @@ static BOOL pump_until( UINT last, size_t n, DWORD timeout )
 static void check_input_( const char *commands, const struct message *expected, const char *context,
                           BOOL todo, BOOL todo_missing )
 {
-    const struct message *last = expected;
+    const struct message *last = expected, *m;
+    size_t n = 0;
 
     while (last[1].message) last++;
-    flush_events_ex( 50, 200 );
+    /* wait for as many of the last message as the sequence expects (a dead key's WM_KEYUP
+     * comes before the composed key's) */
+    for (m = expected; m->message; m++)
+        if (m->message == last->message && !(m->flags & optional)) n++;
+    pump_for( 50 );
     flush_sequence();
     if (!run_xinject( commands )) return;
     todo_if( todo_missing )
-    ok( pump_until( last->message, 1, 5000 ), "%s: %s never came\n", context,
+    ok( pump_until( last->message, n, 5000 ), "%s: %s never came\n", context,
         usermm_msg_name( last->message ) );
     ok_sequence( expected, context, todo );
 }
@@ -417,6 +439,31 @@ static void test_close( void )
     check_input( "close", close_seq, "WM_DELETE_WINDOW", FALSE );
 }
 
+/* Dead keys, with the keymap changed on the server (a layout switch): keycode 48 (US ') made
+ * dead_acute. TranslateMessage gives WM_DEADCHAR with the accent's spacing character for the
+ * dead key, then the composed character for the next key ("WM_DEADCHAR"); keys keep their
+ * virtual key and scan code (VK_OEM_7, 0x28: the US key at that place). Wine's builtin driver
+ * does not follow a keymap change made while it runs (measured: the dead key's press lost, its
+ * release with scan 0x60, 'e' as VK 0xfc scan 0 — though the character is composed), hence the
+ * todo for it; the keymap change itself does reach the server (XChangeKeyboardMapping). */
+static void test_dead_keys( void )
+{
+    static const struct message dead_e[] =
+    {
+        { WM_KEYDOWN, sent | wparam | lparam, VK_OEM_7, KEY_LP(0x28, 0) },
+        { WM_DEADCHAR, sent | wparam | lparam, 0xb4, KEY_LP(0x28, 0) },
+        { WM_KEYUP, sent | wparam | lparam, VK_OEM_7, KEY_UP_LP(0x28, 0) },
+        { WM_KEYDOWN, sent | wparam | lparam, 'E', KEY_LP(0x12, 0) },
+        { WM_CHAR, sent | wparam | lparam, 0xe9, KEY_LP(0x12, 0) }, /* é, in CP 1252 (A window) */
+        { WM_KEYUP, sent | wparam | lparam, 'E', KEY_UP_LP(0x12, 0) },
+        { 0 }
+    };
+
+    check_input( "\"remap 48 dead_acute dead_diaeresis\" \"sleep 100\" \"keycode 48\" \"key e\" "
+                 "\"remap 48 apostrophe quotedbl\"", dead_e, "dead acute + e", builtin_user32 );
+    pump_for( 200 );
+}
+
 /* A key held down repeats ("Keystroke Message Flags": WM_KEYDOWN again, with the previous key
  * state bit 30 set, and its WM_CHAR each time), then one WM_KEYUP. X servers repeat a key held
  * through XTest as a keyboard's (after the auto-repeat delay, 660 ms by default). */
@@ -425,7 +472,7 @@ static void test_autorepeat( void )
     struct msgseq_state *state = msgseq_state();
     size_t i, downs = 0, repeats = 0, chars = 0, ups = 0, bad = 0;
 
-    flush_events_ex( 50, 200 );
+    pump_for( 100 );
     flush_sequence();
     if (!run_xinject( "\"down a\" \"sleep 1200\" \"up a\"" )) return;
     ok( pump_until( WM_KEYUP, 1, 6000 ), "autorepeat: no WM_KEYUP\n" );
@@ -474,7 +521,7 @@ static void test_track_mouse( void )
     POINT pt = { 200, 200 };
     MSG msg;
 
-    flush_events_ex( 50, 200 );
+    pump_for( 100 );
     if (!run_xinject( "\"move 201 201\"" )) return;
     pump_until( WM_MOUSEMOVE, 1, 3000 );
     flush_sequence();
@@ -527,7 +574,7 @@ static void test_child_routing( void )
                              hwnd, NULL, cls.hInstance, NULL );
     ok( child != NULL, "CreateWindowEx failed: %lu\n", GetLastError() );
     if (!child) return;
-    flush_events_ex( 50, 200 );
+    pump_for( 100 );
     child_pt = pt;
     ScreenToClient( child, &child_pt );
     ok( WindowFromPoint( pt ) == child, "WindowFromPoint %p, expected the child %p\n",
@@ -558,7 +605,7 @@ static void test_child_routing( void )
         as_parent = FALSE;
     }
     DestroyWindow( child );
-    flush_events_ex( 50, 200 );
+    pump_for( 100 );
 }
 
 /* The last recorded message `msg`'s lParam (0 if none). */
@@ -604,7 +651,7 @@ static void test_capture_drag( void )
     ScreenToClient( hwnd, &out );
     capture_on_down = TRUE;
     Sleep( GetDoubleClickTime() + 50 );
-    flush_events_ex( 50, 200 );
+    pump_for( 100 );
     flush_sequence();
     /* as a user does: the drag starts once the press was handled (and capture taken) */
     if (!run_xinject( "\"move 200 200\" \"press 1\"" )) return;
@@ -625,7 +672,7 @@ static void test_capture_drag( void )
     ok( GetCapture() == hwnd, "capture %p, expected %p (the button-up does not release it)\n",
         GetCapture(), hwnd );
     ReleaseCapture();
-    flush_events_ex( 50, 200 );
+    pump_for( 100 );
 }
 
 /* Someone else moves the X window (a window manager, the user): the HWND follows, with
@@ -648,7 +695,7 @@ static void test_external_move( void )
     ClientToScreen( hwnd, &origin );
     ok( origin.x == 300 && origin.y == 250, "client area at %ld,%ld, expected 300,250\n", origin.x, origin.y );
     SetWindowPos( hwnd, NULL, rect.left, rect.top, 0, 0, SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE );
-    flush_events_ex( 100, 500 );
+    pump_for( 300 );
 }
 
 /* The X server lost the window's contents (exposed): the area becomes invalid, WM_PAINT, as
@@ -702,7 +749,7 @@ static void test_focus( void )
     ok( GetFocus() == hwnd, "focus %p, expected %p\n", GetFocus(), hwnd );
     record_activation = FALSE;
     if (GetForegroundWindow() != hwnd) SetForegroundWindow( hwnd ); /* for the tests after */
-    flush_events_ex( 100, 300 );
+    pump_for( 200 );
 }
 
 /* The burst of issue 6, while the thread does not read its queue: 1,000 key presses arrive
@@ -718,7 +765,7 @@ static void test_burst( void )
     RECT client;
     MSG msg;
 
-    flush_events_ex( 50, 200 );
+    pump_for( 100 );
     flush_sequence();
     if (!run_xinject( "\"move 151 151\" \"motionburst 10000\" \"keyburst 1000 b\" \"move 222 222\"" ))
         return;
@@ -791,9 +838,10 @@ START_TEST(input)
     if (!hwnd) return;
     ShowWindow( hwnd, SW_SHOW );
     UpdateWindow( hwnd );
-    flush_events();
+    pump_for( 200 );
 
     test_keys();
+    test_dead_keys();
     test_autorepeat();
     test_mouse();
     test_close();
