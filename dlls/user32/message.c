@@ -880,6 +880,18 @@ static UINT get_wait_mask( UINT first, UINT last )
     return mask;
 }
 
+static BOOL is_foreground_thread( void )
+{
+    HWND fg = GetForegroundWindow();
+    struct wnd *wnd;
+    BOOL ret;
+
+    if (!fg || !(wnd = get_wnd( fg ))) return FALSE;
+    ret = is_current_thread_window( wnd );
+    release_wnd( wnd );
+    return ret;
+}
+
 static BOOL get_message( MSG *msg, HWND hwnd, UINT first, UINT last, BOOL unicode )
 {
     struct msg_queue *queue;
@@ -901,7 +913,9 @@ static BOOL get_message( MSG *msg, HWND hwnd, UINT first, UINT last, BOOL unicod
     for (;;)
     {
         if (peek_message( msg, hwnd, first, last, PM_REMOVE, unicode )) break;
-        if (hooks_installed( WH_FOREGROUNDIDLE )) call_hooks( WH_FOREGROUNDIDLE, HC_ACTION, 0, 0, TRUE );
+        /* MSDN WH_FOREGROUNDIDLE: when the foreground thread is about to become idle */
+        if (hooks_installed( WH_FOREGROUNDIDLE ) && is_foreground_thread())
+            call_hooks( WH_FOREGROUNDIDLE, HC_ACTION, 0, 0, TRUE );
         queue_wait( queue, 0, get_wait_mask( first, last ), 0, NULL, INFINITE, 0 );
     }
     return msg->message != WM_QUIT;

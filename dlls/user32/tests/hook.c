@@ -213,6 +213,42 @@ static void test_other_thread( void )
     CloseHandle( hooked_go );
 }
 
+static int idle_calls;
+static LRESULT CALLBACK idle_proc( int code, WPARAM wp, LPARAM lp )
+{
+    idle_calls++;
+    return CallNextHookEx( 0, code, wp, lp );
+}
+
+static DWORD WINAPI late_poster( void *arg )
+{
+    Sleep( 50 );
+    PostThreadMessageA( (DWORD)(ULONG_PTR)arg, WM_USER, 0, 0 );
+    return 0;
+}
+
+static void test_foreground_idle( void )
+{
+    HHOOK h = SetWindowsHookExA( WH_FOREGROUNDIDLE, idle_proc, 0, GetCurrentThreadId() );
+    HWND hwnd = CreateWindowExA( 0, "HookTest", NULL, WS_POPUP | WS_VISIBLE, 0, 0, 10, 10, 0, 0, 0, NULL );
+    HANDLE thread;
+    MSG msg;
+
+    SetForegroundWindow( hwnd );
+    pump_messages();
+    idle_calls = 0;
+    /* MSDN WH_FOREGROUNDIDLE: called when the foreground thread is about to become idle */
+    thread = CreateThread( NULL, 0, late_poster, (void *)(ULONG_PTR)GetCurrentThreadId(), 0, NULL );
+    ok( GetMessageA( &msg, 0, 0, 0 ) > 0 && msg.message == WM_USER, "got %x\n", msg.message );
+    /* Wine's builtin user32 never calls it */
+    todo_if( is_builtin_user32() ) ok( idle_calls >= 1, "WH_FOREGROUNDIDLE not called\n" );
+    WaitForSingleObject( thread, INFINITE );
+    CloseHandle( thread );
+    UnhookWindowsHookEx( h );
+    DestroyWindow( hwnd );
+    pump_messages();
+}
+
 static void test_invalid( void )
 {
     DWORD err;
@@ -241,5 +277,6 @@ START_TEST(hook)
     test_getmessage_chain();
     test_msgfilter();
     test_other_thread();
+    test_foreground_idle();
     test_invalid();
 }

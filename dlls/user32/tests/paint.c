@@ -110,10 +110,28 @@ static void test_default_paint( HWND hwnd )
     ok( !PeekMessageA( &msg, hwnd, WM_PAINT, WM_PAINT, PM_REMOVE ), "internal paint repeated\n" );
 }
 
+static void test_qs_filters( HWND hwnd )
+{
+    MSG msg;
+
+    pump_messages();
+    PostMessageA( hwnd, WM_USER, 0, 0 );
+    InvalidateRect( hwnd, NULL, FALSE );
+    /* MSDN PeekMessage: PM_QS_PAINT looks at WM_PAINT only, PM_QS_POSTMESSAGE at posted messages */
+    ok( PeekMessageA( &msg, 0, 0, 0, PM_REMOVE | PM_QS_PAINT ) && msg.message == WM_PAINT, "got %x\n", msg.message );
+    DispatchMessageA( &msg );
+    InvalidateRect( hwnd, NULL, FALSE );
+    ok( PeekMessageA( &msg, 0, 0, 0, PM_REMOVE | PM_QS_POSTMESSAGE ) && msg.message == WM_USER, "got %x\n", msg.message );
+    ok( !PeekMessageA( &msg, 0, 0, 0, PM_REMOVE | PM_QS_POSTMESSAGE ), "got %x\n", msg.message );
+    ok( PeekMessageA( &msg, 0, 0, 0, PM_REMOVE | PM_NOYIELD ) && msg.message == WM_PAINT, "got %x\n", msg.message );
+    DispatchMessageA( &msg );
+}
+
 START_TEST(paint)
 {
     HWND hwnd = create_paint_window();
     test_update_region( hwnd );
     test_default_paint( hwnd );
+    test_qs_filters( hwnd );
     DestroyWindow( hwnd );
 }

@@ -212,6 +212,24 @@ static void test_waiting( void )
     CloseHandle( event );
 }
 
+static int apc_calls;
+static void CALLBACK apc_proc( ULONG_PTR arg )
+{
+    apc_calls++;
+}
+
+static void test_alertable_wait( void )
+{
+    DWORD ret;
+
+    pump_messages();
+    QueueUserAPC( apc_proc, GetCurrentThread(), 0 );
+    /* MSDN MsgWaitForMultipleObjectsEx: MWMO_ALERTABLE returns WAIT_IO_COMPLETION for an APC */
+    ret = MsgWaitForMultipleObjectsEx( 0, NULL, 1000, QS_ALLINPUT, MWMO_ALERTABLE );
+    ok( ret == WAIT_IO_COMPLETION, "ret %#lx\n", ret );
+    ok( apc_calls == 1, "APC ran %d times\n", apc_calls );
+}
+
 static DWORD proc_time, proc_pos;
 static LPARAM proc_extra;
 static LRESULT WINAPI info_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
@@ -324,6 +342,7 @@ START_TEST(queue)
     test_quota();
     test_queue_status();
     test_waiting();
+    test_alertable_wait();
     test_message_info();
     test_cross_thread_send();
 }
