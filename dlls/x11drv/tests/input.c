@@ -464,6 +464,31 @@ static void test_dead_keys( void )
     pump_for( 200 );
 }
 
+/* A key of another layout: keycode 34 (US [) made ü / Ü, as on a German keyboard. The
+ * characters come from the server's keymap; the virtual key of a key US layouts lack is the
+ * layout's choice (Windows' German layout says VK_OEM_1, ours the US key's at that place), so
+ * only the scan code and the characters are compared. */
+static void test_other_layout( void )
+{
+    static const struct message u_umlaut[] =
+    {
+        { WM_KEYDOWN, sent | lparam, 0, KEY_LP(0x1a, 0) },
+        { WM_CHAR, sent | wparam | lparam, 0xfc, KEY_LP(0x1a, 0) }, /* ü in CP 1252 */
+        { WM_KEYUP, sent | lparam, 0, KEY_UP_LP(0x1a, 0) },
+        { WM_KEYDOWN, sent | wparam | lparam, VK_SHIFT, KEY_LP(0x2a, 0) },
+        { WM_KEYDOWN, sent | lparam, 0, KEY_LP(0x1a, 0) },
+        { WM_CHAR, sent | wparam | lparam, 0xdc, KEY_LP(0x1a, 0) }, /* Ü */
+        { WM_KEYUP, sent | lparam, 0, KEY_UP_LP(0x1a, 0) },
+        { WM_KEYUP, sent | wparam | lparam, VK_SHIFT, KEY_UP_LP(0x2a, 0) },
+        { 0 }
+    };
+
+    check_input( "\"remap 34 udiaeresis Udiaeresis\" \"sleep 100\" \"keycode 34\" \"down shift\" "
+                 "\"keycode 34\" \"up shift\" \"remap 34 bracketleft braceleft\"", u_umlaut,
+                 "German u umlaut", builtin_user32 );
+    pump_for( 200 );
+}
+
 /* A key held down repeats ("Keystroke Message Flags": WM_KEYDOWN again, with the previous key
  * state bit 30 set, and its WM_CHAR each time), then one WM_KEYUP. X servers repeat a key held
  * through XTest as a keyboard's (after the auto-repeat delay, 660 ms by default). */
@@ -842,6 +867,7 @@ START_TEST(input)
 
     test_keys();
     test_dead_keys();
+    test_other_layout();
     test_autorepeat();
     test_mouse();
     test_close();
