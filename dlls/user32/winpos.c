@@ -197,7 +197,7 @@ static void send_activate_app( DWORD tid, BOOL active, DWORD other_tid )
  * WM_NCACTIVATE(TRUE) and WM_ACTIVATE(WA_ACTIVE) (whose DefWindowProc sets the focus). */
 static void set_active_window_ex( HWND hwnd, BOOL tell_driver )
 {
-    HWND old = get_active_hwnd();
+    HWND old = get_active_hwnd(), prev_top;
     DWORD old_tid = 0, new_tid = GetCurrentThreadId();
     struct wnd *wnd;
 
@@ -212,9 +212,15 @@ static void set_active_window_ex( HWND hwnd, BOOL tell_driver )
         }
     }
     AcquireSRWLockExclusive( &input_lock );
-    if (active_top_level && (wnd = get_wnd( active_top_level ))) old_tid = wnd->tid, release_wnd( wnd );
+    prev_top = active_top_level;
     active_top_level = hwnd;
     ReleaseSRWLockExclusive( &input_lock );
+    /* input_lock is a leaf: the window is looked up after releasing it */
+    if (prev_top && (wnd = get_wnd( prev_top )))
+    {
+        old_tid = wnd->tid;
+        release_wnd( wnd );
+    }
     set_active_hwnd( hwnd );
 
     if (tell_driver) get_display_driver()->set_foreground_window( hwnd );

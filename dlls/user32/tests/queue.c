@@ -333,6 +333,76 @@ static void test_cross_thread_send( void )
     UnregisterClassA( "QueueTestXThread", NULL );
 }
 
+/* Several threads post and send to one window at once: nothing lost, nothing duplicated, the
+ * posts of each sender in order (a small version of the issue-5 stress). */
+#define STRESS_THREADS 4
+#define STRESS_ROUNDS  2000
+static HWND stress_hwnd;
+static LONG stress_next[STRESS_THREADS], stress_sent[STRESS_THREADS], stress_bad, stress_done;
+
+static LRESULT WINAPI stress_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_USER + 20 && wp < STRESS_THREADS)
+    {
+        if (lp != stress_next[wp]) stress_bad++;
+        stress_next[wp] = lp + 1;
+        return 0;
+    }
+    if (msg == WM_USER + 21 && wp < STRESS_THREADS)
+    {
+        stress_sent[wp]++;
+        return lp + 1;
+    }
+    if (msg == WM_USER + 22)
+    {
+        stress_done++;
+        return 0;
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static DWORD WINAPI stress_thread( void *arg )
+{
+    UINT index = (UINT)(ULONG_PTR)arg, i;
+    LONG wrong = 0;
+
+    for (i = 0; i < STRESS_ROUNDS; i++)
+    {
+        while (!PostMessageA( stress_hwnd, WM_USER + 20, index, i )) Sleep( 1 );
+        if (!(i % 4) && SendMessageA( stress_hwnd, WM_USER + 21, index, i ) != i + 1) wrong++;
+    }
+    PostMessageA( stress_hwnd, WM_USER + 22, index, 0 );
+    return wrong;
+}
+
+static void test_stress( void )
+{
+    WNDCLASSA cls = { 0 };
+    HANDLE threads[STRESS_THREADS];
+    DWORD code;
+    MSG msg;
+    UINT i;
+
+    cls.lpfnWndProc = stress_proc;
+    cls.lpszClassName = "QueueTestStress";
+    RegisterClassA( &cls );
+    stress_hwnd = CreateWindowExA( 0, "QueueTestStress", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
+    for (i = 0; i < STRESS_THREADS; i++)
+        threads[i] = CreateThread( NULL, 0, stress_thread, (void *)(ULONG_PTR)i, 0, NULL );
+    while (stress_done < STRESS_THREADS && GetMessageA( &msg, 0, 0, 0 ) > 0) DispatchMessageA( &msg );
+    for (i = 0; i < STRESS_THREADS; i++)
+    {
+        ok( !WaitForSingleObject( threads[i], 10000 ), "thread %u stuck\n", i );
+        GetExitCodeThread( threads[i], &code );
+        ok( code == 0, "thread %u: %lu wrong SendMessage results\n", i, code );
+        ok( stress_next[i] == STRESS_ROUNDS, "thread %u: %ld of %d posts\n", i, stress_next[i], STRESS_ROUNDS );
+        ok( stress_sent[i] == STRESS_ROUNDS / 4, "thread %u: %ld of %d sends\n", i, stress_sent[i], STRESS_ROUNDS / 4 );
+        CloseHandle( threads[i] );
+    }
+    ok( !stress_bad, "%ld posts out of order\n", stress_bad );
+    DestroyWindow( stress_hwnd );
+}
+
 START_TEST(queue)
 {
     MSG msg;
@@ -345,4 +415,5 @@ START_TEST(queue)
     test_alertable_wait();
     test_message_info();
     test_cross_thread_send();
+    test_stress();
 }
