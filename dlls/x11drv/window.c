@@ -53,6 +53,9 @@ BOOL CDECL x11drv_get_cursor_pos( POINT *pt )
 {
     int x, y;
 
+    /* over our windows every move reaches user32, whose own position is then current: only
+     * elsewhere is the server asked (a round trip) */
+    if (x11_pointer_tracked()) return FALSE;
     if (!x11_get_pointer( &x, &y )) return FALSE;
     pt->x = x;
     pt->y = y;

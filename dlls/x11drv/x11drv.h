@@ -53,6 +53,7 @@ extern int x11_event_init( void );            /* 0 on failure */
 extern void x11_event_loop( void );           /* returns after x11_event_stop */
 extern void x11_event_stop( void );
 extern void x11_event_wake( void );           /* new events may be queued: look */
+extern int x11_pointer_tracked( void );       /* every pointer move reaches us now */
 
 /* xwindow.c, for xevent.c */
 extern void *x11_hwnd_from_window( unsigned long window );

@@ -21,6 +21,16 @@
 static int wake_pipe[2] = { -1, -1 }; /* written by x11_event_wake / x11_event_stop */
 static volatile int stopping;
 
+/* The pointer is over one of our windows, or held by the implicit grab of a button pressed in
+ * one: every move then reaches us, so user32's idea of the pointer is current and GetCursorPos
+ * needs no round trip to the server. Written by the event thread, read by any. */
+static volatile int pointer_tracked;
+
+int x11_pointer_tracked( void )
+{
+    return pointer_tracked;
+}
+
 typedef void (*event_handler)( XEvent *event );
 
 static void handle_key( XEvent *event )
@@ -58,9 +68,11 @@ static void handle_enter( XEvent *event )
 {
     XCrossingEvent *crossing = &event->xcrossing;
 
-    if (crossing->mode != NotifyNormal) return;
-    x11drv_pointer_event( x11_hwnd_from_window( crossing->window ), X11DRV_MOTION, 0,
-                          crossing->x_root, crossing->y_root, crossing->time );
+    if (crossing->mode == NotifyGrab) return;
+    if (crossing->mode == NotifyNormal)
+        x11drv_pointer_event( x11_hwnd_from_window( crossing->window ), X11DRV_MOTION, 0,
+                              crossing->x_root, crossing->y_root, crossing->time );
+    pointer_tracked = 1; /* after user32 has the position */
 }
 
 /* The pointer leaving for a window that is not ours is a move to where it went: user32 then
@@ -70,8 +82,13 @@ static void handle_leave( XEvent *event )
 {
     XCrossingEvent *crossing = &event->xcrossing;
 
-    if (crossing->mode != NotifyNormal || crossing->detail == NotifyInferior) return;
-    if (crossing->state & (Button1Mask | Button2Mask | Button3Mask)) return;
+    if (crossing->mode == NotifyGrab || crossing->detail == NotifyInferior) return;
+    /* while a button is down the implicit grab keeps the moves coming; when it ends outside,
+     * LeaveNotify comes again with NotifyUngrab, where the last move already was */
+    if (crossing->mode == NotifyNormal && (crossing->state & (Button1Mask | Button2Mask | Button3Mask)))
+        return;
+    pointer_tracked = 0;
+    if (crossing->mode != NotifyNormal) return;
     x11drv_pointer_event( x11_hwnd_from_window( crossing->window ), X11DRV_MOTION, 0,
                           crossing->x_root, crossing->y_root, crossing->time );
 }

@@ -267,6 +267,29 @@ static void test_keys( void )
  * screen coordinates for the wheel and WM_CONTEXTMENU; wParam the MK_* keys and buttons down
  * ("WM_LBUTTONDOWN", "WM_MOUSEWHEEL", "WM_XBUTTONDOWN"). WM_NCHITTEST (screen position) and
  * WM_SETCURSOR (HTCLIENT, the mouse message) come before each mouse message. */
+/* GetCursorPos is where the pointer is, over our windows or not ("GetCursorPos": "the
+ * position of the mouse cursor, in screen coordinates"). */
+static void test_cursor_pos( void )
+{
+    DWORD end;
+    POINT pt;
+
+    if (!run_xinject( "\"move 7 9\"" )) return;
+    end = GetTickCount() + 3000;
+    do
+    {
+        pump_for( 20 );
+        GetCursorPos( &pt );
+    } while ((pt.x != 7 || pt.y != 9) && (LONG)(end - GetTickCount()) > 0);
+    ok( pt.x == 7 && pt.y == 9, "outside our windows: cursor at %ld,%ld, expected 7,9\n", pt.x, pt.y );
+    pump_for( 100 );
+    flush_sequence();
+    if (!run_xinject( "\"move 203 204\"" )) return;
+    pump_until( WM_MOUSEMOVE, 1, 3000 );
+    GetCursorPos( &pt );
+    ok( pt.x == 203 && pt.y == 204, "inside: cursor at %ld,%ld, expected 203,204\n", pt.x, pt.y );
+}
+
 static void test_mouse( void )
 {
     POINT pt = { 200, 200 };
@@ -869,6 +892,7 @@ START_TEST(input)
     test_dead_keys();
     test_other_layout();
     test_autorepeat();
+    test_cursor_pos();
     test_mouse();
     test_close();
     test_capture_drag();
