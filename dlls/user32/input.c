@@ -68,7 +68,7 @@ void get_cursor_pos( POINT *pt )
 /* The driver knows where the pointer really is (the X server's); else our own idea. */
 static void get_cursor_pos_from_driver( POINT *pt )
 {
-    if (get_display_driver()->get_cursor_pos( pt )) return;
+    if (call_driver()->get_cursor_pos( pt )) return;
     get_cursor_pos( pt );
 }
 
@@ -247,7 +247,7 @@ BOOL WINAPI SetCursorPos( INT x, INT y )
     x = cursor_pos.x;
     y = cursor_pos.y;
     ReleaseSRWLockExclusive( &input_lock );
-    get_display_driver()->set_cursor_pos( x, y );
+    call_driver()->set_cursor_pos( x, y );
     return TRUE;
 }
 
@@ -553,7 +553,7 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
     pt = cursor_pos;
     ReleaseSRWLockExclusive( &input_lock );
     /* injected moves move the real pointer too (hardware ones come from it) */
-    if (injected && (mi->dwFlags & MOUSEEVENTF_MOVE)) get_display_driver()->set_cursor_pos( pt.x, pt.y );
+    if (injected && (mi->dwFlags & MOUSEEVENTF_MOVE)) call_driver()->set_cursor_pos( pt.x, pt.y );
 
     if (hooks_installed( WH_MOUSE_LL ))
     {

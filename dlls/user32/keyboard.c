@@ -85,7 +85,7 @@ static int us_to_unicode( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, int
 /* The display driver's layout (the X server's keymap) first, the US table when it has none. */
 int layout_to_unicode( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, int size, UINT flags )
 {
-    INT32 ret = get_display_driver()->to_unicode( vk, scan, state, buf, size, flags );
+    INT32 ret = call_driver()->to_unicode( vk, scan, state, buf, size, flags );
     if (ret != -2) return ret;
     return us_to_unicode( vk, scan, state, buf, size, flags );
 }
@@ -180,7 +180,7 @@ UINT WINAPI MapVirtualKeyExW( UINT code, UINT type, HKL layout )
     UINT ret = 0;
 
     TRACE( "%#x %u %p\n", code, type, layout );
-    if ((ret = get_display_driver()->map_virtual_key( code, type )) != ~0u) return ret;
+    if ((ret = call_driver()->map_virtual_key( code, type )) != ~0u) return ret;
     ret = 0;
     switch (type)
     {
@@ -241,7 +241,7 @@ WORD WINAPI VkKeyScanExW( WCHAR ch, HKL layout )
     INT32 res;
 
     TRACE( "%#x %p\n", ch, layout );
-    if ((res = get_display_driver()->vk_key_scan( ch )) != -2) return res;
+    if ((res = call_driver()->vk_key_scan( ch )) != -2) return res;
     if (ch >= 'a' && ch <= 'z') return ch - 'a' + 'A';
     if (ch >= 'A' && ch <= 'Z') return 0x100 | ch; /* shift */
     if (ch >= 1 && ch <= 26) return 0x200 | (ch - 1 + 'A'); /* ctrl */
@@ -330,7 +330,7 @@ INT WINAPI GetKeyNameTextW( LONG lparam, WCHAR *buf, INT size )
 
     TRACE( "%#lx %p %d\n", lparam, buf, size );
     if (!buf || size <= 0) return 0;
-    if ((ret = get_display_driver()->get_key_name( lparam, buf, size )) != -1) return ret;
+    if ((ret = call_driver()->get_key_name( lparam, buf, size )) != -1) return ret;
     if (scan < ARRAY_SIZE(names) && names[scan])
     {
         lstrcpynW( buf, names[scan], size );

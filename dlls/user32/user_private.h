@@ -65,6 +65,8 @@ extern HINSTANCE user32_module;
 
 /* driver.c */
 extern const struct usermm_driver_funcs *get_display_driver( void );
+/* the display driver, for a call out (asserts that no user32 lock is held) */
+#define call_driver() (check_not_locked(), get_display_driver())
 extern void unload_display_driver( void );
 
 /* spy.c */

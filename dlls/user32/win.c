@@ -194,7 +194,7 @@ static BOOL CALLBACK create_desktop( INIT_ONCE *once, void *param, void **contex
     register_builtin_classes();
     desktop_class = find_class( NULL, L"#32769" );
     message_class = find_class( NULL, L"Message" );
-    get_display_driver()->get_screen_size( &width, &height );
+    call_driver()->get_screen_size( &width, &height );
     SetRect( &screen, 0, 0, width, height );
 
     AcquireSRWLockExclusive( &win_lock );
@@ -749,7 +749,7 @@ BOOL WINAPI DestroyWindow( HWND hwnd )
 
     send_destroy_messages( hwnd );
     if (IsWindow( hwnd )) send_ncdestroy_messages( hwnd );
-    if (!(wnd->style & WS_CHILD) && !(wnd->flags & WIN_MESSAGE_ONLY)) get_display_driver()->destroy_window( hwnd );
+    if (!(wnd->style & WS_CHILD) && !(wnd->flags & WIN_MESSAGE_ONLY)) call_driver()->destroy_window( hwnd );
     free_window_tree( wnd );
     release_wnd( wnd );
     return TRUE;
@@ -770,7 +770,7 @@ void destroy_thread_windows( void )
         lock_windows( FALSE );
         __cut_owner_links( wnd );
         unlock_windows( FALSE );
-        get_display_driver()->destroy_window( list[i] );
+        call_driver()->destroy_window( list[i] );
         free_window_tree( wnd );
         release_wnd( wnd );
     }
@@ -1561,7 +1561,7 @@ BOOL set_window_text_internal( HWND hwnd, const WCHAR *text )
     top_level = wnd->parent == desktop_wnd;
     unlock_windows( TRUE );
     HeapFree( GetProcessHeap(), 0, old );
-    if (top_level) get_display_driver()->set_window_text( hwnd, copy ? copy : L"" );
+    if (top_level) call_driver()->set_window_text( hwnd, copy ? copy : L"" );
     release_wnd( wnd );
     return TRUE;
 }

@@ -223,7 +223,7 @@ static void set_active_window_ex( HWND hwnd, BOOL tell_driver )
     }
     set_active_hwnd( hwnd );
 
-    if (tell_driver) get_display_driver()->set_foreground_window( hwnd );
+    if (tell_driver) call_driver()->set_foreground_window( hwnd );
 
     if (old && IsWindow( old ))
     {
@@ -288,7 +288,7 @@ void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags )
     style = wnd->style;
     unlock_windows( FALSE );
     if (!top_level) return;
-    get_display_driver()->window_pos_changed( wnd->hwnd, &window, &client, style, swp_flags );
+    call_driver()->window_pos_changed( wnd->hwnd, &window, &client, style, swp_flags );
 }
 
 /* A window is going away: forget it as the active top-level. */
