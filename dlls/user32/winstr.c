@@ -46,13 +46,22 @@ static UINT hash_name( const WCHAR *name )
     return hash;
 }
 
+/* Atom names compare case-insensitively character by character (upper-cased one at a time,
+ * as the hash is), not with the locale's collation. */
+static BOOL same_name( const WCHAR *a, const WCHAR *b )
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && towupper( *a ) != towupper( *b )) return FALSE;
+    return *a == *b;
+}
+
 /* Called with atom_lock held. */
 static ATOM __find_atom( const WCHAR *name, UINT hash )
 {
     struct user_atom *atom;
     for (atom = hash_heads[hash % ATOM_HASH]; atom; atom = atom->next_in_hash)
     {
-        if (atom->hash == hash && !lstrcmpiW( atom->name, name )) return ATOM_BASE + atom->index;
+        if (atom->hash == hash && same_name( atom->name, name )) return ATOM_BASE + atom->index;
     }
     return 0;
 }
