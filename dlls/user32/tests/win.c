@@ -278,6 +278,31 @@ static void test_min_max( void )
     pump_messages();
 }
 
+static void test_defwindowproc( void )
+{
+    HWND hwnd = CreateWindowExA( 0, "WinTestClass", "dwp", WS_OVERLAPPEDWINDOW, 100, 100, 300, 200, 0, 0, 0, NULL );
+    RECT window, client;
+    POINT origin = { 0, 0 };
+    LRESULT hit;
+
+    GetWindowRect( hwnd, &window );
+    GetClientRect( hwnd, &client );
+    ClientToScreen( hwnd, &origin );
+    /* MSDN WM_NCHITTEST: where the point is */
+    hit = DefWindowProcA( hwnd, WM_NCHITTEST, 0, MAKELPARAM( origin.x + 10, origin.y + 10 ) );
+    ok( hit == HTCLIENT, "client area: %Id\n", hit );
+    hit = DefWindowProcA( hwnd, WM_NCHITTEST, 0, MAKELPARAM( (window.left + window.right) / 2, origin.y - 5 ) );
+    ok( hit == HTCAPTION, "caption: %Id\n", hit );
+    hit = DefWindowProcA( hwnd, WM_NCHITTEST, 0, MAKELPARAM( window.right + 50, window.bottom + 50 ) );
+    ok( hit == HTNOWHERE, "outside: %Id\n", hit );
+    /* the client rectangle is the window minus its non-client area */
+    ok( client.right < window.right - window.left && client.bottom < window.bottom - window.top,
+        "client %s in window %s\n", wine_dbgstr_rect( &client ), wine_dbgstr_rect( &window ) );
+    /* MSDN WM_CLOSE: DefWindowProc destroys the window */
+    SendMessageA( hwnd, WM_CLOSE, 0, 0 );
+    ok( !IsWindow( hwnd ), "WM_CLOSE did not destroy the window\n" );
+}
+
 START_TEST(win)
 {
     register_class();
@@ -287,4 +312,5 @@ START_TEST(win)
     test_other_thread();
     test_thread_exit();
     test_min_max();
+    test_defwindowproc();
 }
