@@ -253,6 +253,8 @@ ATOM WINAPI RegisterClassW( const WNDCLASSW *wc )
 {
     WNDCLASSEXW wcex;
 
+    TRACE( "%p\n", wc );
+
     if (!wc)
     {
         SetLastError( ERROR_NOACCESS );
@@ -279,6 +281,8 @@ ATOM WINAPI RegisterClassW( const WNDCLASSW *wc )
 ATOM WINAPI RegisterClassA( const WNDCLASSA *wc )
 {
     WNDCLASSEXA wcex;
+
+    TRACE( "%p\n", wc );
 
     if (!wc)
     {
@@ -349,6 +353,8 @@ BOOL WINAPI UnregisterClassA( const char *name, HINSTANCE instance )
 {
     WCHAR *name_w;
     BOOL ret;
+
+    TRACE( "%p %p\n", name, instance );
 
     if (IS_INTRESOURCE(name)) return UnregisterClassW( (const WCHAR *)name, instance );
     if (!(name_w = strdup_a_to_w( name ))) return FALSE;
@@ -449,6 +455,8 @@ BOOL WINAPI GetClassInfoW( HINSTANCE instance, const WCHAR *name, WNDCLASSW *wc 
     WNDCLASSEXW wcex;
     ATOM ret;
 
+    TRACE( "%p %p %p\n", instance, name, wc );
+
     if (!wc)
     {
         SetLastError( ERROR_NOACCESS );
@@ -466,6 +474,8 @@ BOOL WINAPI GetClassInfoA( HINSTANCE instance, const char *name, WNDCLASSA *wc )
 {
     WNDCLASSEXA wcex;
     ATOM ret;
+
+    TRACE( "%p %p %p\n", instance, name, wc );
 
     if (!wc)
     {
@@ -708,6 +718,7 @@ INT WINAPI GetClassNameA( HWND hwnd, char *buf, INT count )
  */
 UINT WINAPI RealGetWindowClassW( HWND hwnd, WCHAR *buf, UINT count )
 {
+    TRACE( "%p %p %#x\n", hwnd, buf, count );
     return GetClassNameW( hwnd, buf, count );
 }
 
@@ -716,5 +727,6 @@ UINT WINAPI RealGetWindowClassW( HWND hwnd, WCHAR *buf, UINT count )
  */
 UINT WINAPI RealGetWindowClassA( HWND hwnd, char *buf, UINT count )
 {
+    TRACE( "%p %p %#x\n", hwnd, buf, count );
     return GetClassNameA( hwnd, buf, count );
 }

@@ -275,6 +275,7 @@ HHOOK WINAPI SetWindowsHookExA( INT id, HOOKPROC proc, HINSTANCE module, DWORD t
  */
 HHOOK WINAPI SetWindowsHookW( INT id, HOOKPROC proc )
 {
+    TRACE( "%d %p\n", id, proc );
     return set_windows_hook( id, proc, NULL, GetCurrentThreadId(), TRUE );
 }
 
@@ -283,6 +284,7 @@ HHOOK WINAPI SetWindowsHookW( INT id, HOOKPROC proc )
  */
 HHOOK WINAPI SetWindowsHookA( INT id, HOOKPROC proc )
 {
+    TRACE( "%d %p\n", id, proc );
     return set_windows_hook( id, proc, NULL, GetCurrentThreadId(), FALSE );
 }
 

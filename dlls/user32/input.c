@@ -170,6 +170,7 @@ HWND WINAPI SetFocus( HWND hwnd )
  */
 HWND WINAPI GetFocus( void )
 {
+    TRACE( "\n" );
     return get_focus_hwnd();
 }
 
@@ -214,6 +215,8 @@ HWND WINAPI GetCapture( void )
     struct thread_input *input = current_input();
     HWND ret;
 
+    TRACE( "\n" );
+
     if (!input) return NULL;
     AcquireSRWLockShared( &input_lock );
     ret = input->capture;
@@ -226,6 +229,7 @@ HWND WINAPI GetCapture( void )
  */
 BOOL WINAPI GetCursorPos( POINT *pt )
 {
+    TRACE( "%p\n", pt );
     if (!pt)
     {
         SetLastError( ERROR_NOACCESS );
@@ -259,6 +263,8 @@ SHORT WINAPI GetKeyState( INT vk )
     struct thread_input *input = current_input();
     BYTE state = 0;
 
+    TRACE( "%d\n", vk );
+
     if (input && vk >= 0 && vk < 256)
     {
         AcquireSRWLockShared( &input_lock );
@@ -276,6 +282,8 @@ SHORT WINAPI GetAsyncKeyState( INT vk )
 {
     BYTE state = 0;
 
+    TRACE( "%d\n", vk );
+
     if (vk >= 0 && vk < 256)
     {
         AcquireSRWLockShared( &input_lock );
@@ -292,6 +300,8 @@ BOOL WINAPI GetKeyboardState( BYTE *state )
 {
     struct thread_input *input = current_input();
 
+    TRACE( "%p\n", state );
+
     if (!state || !input) return FALSE;
     AcquireSRWLockShared( &input_lock );
     memcpy( state, input->keystate, 256 );
@@ -305,6 +315,8 @@ BOOL WINAPI GetKeyboardState( BYTE *state )
 BOOL WINAPI SetKeyboardState( BYTE *state )
 {
     struct thread_input *input = current_input();
+
+    TRACE( "%p\n", state );
 
     if (!state || !input)
     {
@@ -804,6 +816,8 @@ void WINAPI keybd_event( BYTE vk, BYTE scan, DWORD flags, ULONG_PTR extra )
 {
     INPUT input = { .type = INPUT_KEYBOARD };
 
+    TRACE( "%#x %#x %#lx %#Ix\n", vk, scan, flags, extra );
+
     input.ki.wVk = vk;
     input.ki.wScan = scan;
     input.ki.dwFlags = flags;
@@ -817,6 +831,8 @@ void WINAPI keybd_event( BYTE vk, BYTE scan, DWORD flags, ULONG_PTR extra )
 void WINAPI mouse_event( DWORD flags, DWORD dx, DWORD dy, DWORD data, ULONG_PTR extra )
 {
     INPUT input = { .type = INPUT_MOUSE };
+
+    TRACE( "%#lx %#lx %#lx %#lx %#Ix\n", flags, dx, dy, data, extra );
 
     input.mi.dx = dx;
     input.mi.dy = dy;
@@ -1073,5 +1089,6 @@ BOOL WINAPI BlockInput( BOOL block )
  */
 UINT WINAPI GetDoubleClickTime( void )
 {
+    TRACE( "\n" );
     return 500;
 }

@@ -144,6 +144,7 @@ INT WINAPI ToUnicodeEx( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, INT s
  */
 INT WINAPI ToUnicode( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, INT size, UINT flags )
 {
+    TRACE( "%#x %#x %p %p %d %#x\n", vk, scan, state, buf, size, flags );
     return ToUnicodeEx( vk, scan, state, buf, size, flags, US_LAYOUT );
 }
 
@@ -156,6 +157,8 @@ INT WINAPI ToAsciiEx( UINT vk, UINT scan, const BYTE *state, WORD *chars, UINT f
     INT ret = ToUnicodeEx( vk, scan, state, buf, ARRAY_SIZE(buf), flags, layout );
     char ch;
 
+    TRACE( "%#x %#x %p %p %#x %p\n", vk, scan, state, chars, flags, layout );
+
     if (ret <= 0 || !chars) return ret;
     if (WideCharToMultiByte( CP_ACP, 0, buf, 1, &ch, 1, NULL, NULL ) != 1) return 0;
     *chars = (BYTE)ch;
@@ -167,6 +170,7 @@ INT WINAPI ToAsciiEx( UINT vk, UINT scan, const BYTE *state, WORD *chars, UINT f
  */
 INT WINAPI ToAscii( UINT vk, UINT scan, const BYTE *state, WORD *chars, UINT flags )
 {
+    TRACE( "%#x %#x %p %p %#x\n", vk, scan, state, chars, flags );
     return ToAsciiEx( vk, scan, state, chars, flags, US_LAYOUT );
 }
 
@@ -212,6 +216,7 @@ UINT WINAPI MapVirtualKeyExW( UINT code, UINT type, HKL layout )
  */
 UINT WINAPI MapVirtualKeyExA( UINT code, UINT type, HKL layout )
 {
+    TRACE( "%#x %#x %p\n", code, type, layout );
     return MapVirtualKeyExW( code, type, layout );
 }
 
@@ -220,6 +225,8 @@ UINT WINAPI MapVirtualKeyExA( UINT code, UINT type, HKL layout )
  */
 UINT WINAPI MapVirtualKeyW( UINT code, UINT type )
 {
+    TRACE( "%#x %#x\n", code, type );
+    TRACE( "%#x %#x\n", code, type );
     return MapVirtualKeyExW( code, type, US_LAYOUT );
 }
 
@@ -260,6 +267,8 @@ WORD WINAPI VkKeyScanExW( WCHAR ch, HKL layout )
 WORD WINAPI VkKeyScanExA( CHAR ch, HKL layout )
 {
     WCHAR wch;
+
+    TRACE( "%#x %p\n", ch, layout );
     if (MultiByteToWideChar( CP_ACP, 0, &ch, 1, &wch, 1 ) != 1) return -1;
     return VkKeyScanExW( wch, layout );
 }
@@ -269,6 +278,7 @@ WORD WINAPI VkKeyScanExA( CHAR ch, HKL layout )
  */
 SHORT WINAPI VkKeyScanW( WCHAR ch )
 {
+    TRACE( "%#x\n", ch );
     return VkKeyScanExW( ch, US_LAYOUT );
 }
 
@@ -277,6 +287,7 @@ SHORT WINAPI VkKeyScanW( WCHAR ch )
  */
 SHORT WINAPI VkKeyScanA( CHAR ch )
 {
+    TRACE( "%#x\n", ch );
     return VkKeyScanExA( ch, US_LAYOUT );
 }
 
@@ -285,6 +296,7 @@ SHORT WINAPI VkKeyScanA( CHAR ch )
  */
 HKL WINAPI GetKeyboardLayout( DWORD tid )
 {
+    TRACE( "%#lx\n", tid );
     return US_LAYOUT;
 }
 
@@ -293,6 +305,7 @@ HKL WINAPI GetKeyboardLayout( DWORD tid )
  */
 UINT WINAPI GetKeyboardLayoutList( INT size, HKL *layouts )
 {
+    TRACE( "%d %p\n", size, layouts );
     if (size > 0 && layouts) layouts[0] = US_LAYOUT;
     return 1;
 }
@@ -302,6 +315,7 @@ UINT WINAPI GetKeyboardLayoutList( INT size, HKL *layouts )
  */
 INT WINAPI GetKeyboardType( INT type )
 {
+    TRACE( "%d\n", type );
     switch (type)
     {
     case 0: return 4;  /* enhanced 101/102 keys */
@@ -360,6 +374,8 @@ INT WINAPI GetKeyNameTextA( LONG lparam, LPSTR buf, INT size )
 {
     WCHAR name[64];
     INT len;
+
+    TRACE( "%#lx %p %d\n", lparam, buf, size );
 
     if (!buf || size <= 0) return 0;
     if (!GetKeyNameTextW( lparam, name, ARRAY_SIZE(name) ))

@@ -629,6 +629,7 @@ DWORD WINAPI InSendMessageEx( void *reserved )
  */
 BOOL WINAPI InSendMessage( void )
 {
+    TRACE( "\n" );
     return (InSendMessageEx( NULL ) & (ISMEX_SEND | ISMEX_REPLIED)) == ISMEX_SEND;
 }
 
@@ -983,6 +984,7 @@ static LRESULT dispatch_message( const MSG *msg, BOOL unicode )
  */
 LRESULT WINAPI DispatchMessageW( const MSG *msg )
 {
+    TRACE( "%p\n", msg );
     return dispatch_message( msg, TRUE );
 }
 
@@ -991,6 +993,7 @@ LRESULT WINAPI DispatchMessageW( const MSG *msg )
  */
 LRESULT WINAPI DispatchMessageA( const MSG *msg )
 {
+    TRACE( "%p\n", msg );
     return dispatch_message( msg, FALSE );
 }
 
@@ -999,6 +1002,7 @@ LRESULT WINAPI DispatchMessageA( const MSG *msg )
  */
 LONG WINAPI GetMessageTime( void )
 {
+    TRACE( "\n" );
     return get_user_thread_info()->msg_time;
 }
 
@@ -1007,6 +1011,7 @@ LONG WINAPI GetMessageTime( void )
  */
 DWORD WINAPI GetMessagePos( void )
 {
+    TRACE( "\n" );
     return get_user_thread_info()->msg_pos;
 }
 
@@ -1015,6 +1020,7 @@ DWORD WINAPI GetMessagePos( void )
  */
 LPARAM WINAPI GetMessageExtraInfo( void )
 {
+    TRACE( "\n" );
     return get_user_thread_info()->extra_info;
 }
 

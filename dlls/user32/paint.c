@@ -365,6 +365,7 @@ HDC WINAPI GetDC( HWND hwnd )
  */
 HDC WINAPI GetWindowDC( HWND hwnd )
 {
+    TRACE( "%p\n", hwnd );
     return GetDC( hwnd );
 }
 

@@ -552,6 +552,7 @@ DWORD WINAPI MsgWaitForMultipleObjectsEx( DWORD count, const HANDLE *handles, DW
 DWORD WINAPI MsgWaitForMultipleObjects( DWORD count, const HANDLE *handles, BOOL wait_all,
                                         DWORD timeout, DWORD mask )
 {
+    TRACE( "%#lx %p %d %#lx %#lx\n", count, handles, wait_all, timeout, mask );
     return MsgWaitForMultipleObjectsEx( count, handles, timeout, mask, wait_all ? MWMO_WAITALL : 0 );
 }
 

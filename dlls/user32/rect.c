@@ -12,6 +12,7 @@ WINE_DEFAULT_DEBUG_CHANNEL(rect);
  */
 BOOL WINAPI SetRect( RECT *rect, INT left, INT top, INT right, INT bottom )
 {
+    TRACE( "%p %d %d %d %d\n", rect, left, top, right, bottom );
     if (!rect) return FALSE;
     rect->left = left;
     rect->top = top;
@@ -25,6 +26,7 @@ BOOL WINAPI SetRect( RECT *rect, INT left, INT top, INT right, INT bottom )
  */
 BOOL WINAPI SetRectEmpty( RECT *rect )
 {
+    TRACE( "%p\n", rect );
     return SetRect( rect, 0, 0, 0, 0 );
 }
 
@@ -33,6 +35,7 @@ BOOL WINAPI SetRectEmpty( RECT *rect )
  */
 BOOL WINAPI CopyRect( RECT *dst, const RECT *src )
 {
+    TRACE( "%p %p\n", dst, src );
     if (!dst || !src) return FALSE;
     *dst = *src;
     return TRUE;
@@ -43,6 +46,7 @@ BOOL WINAPI CopyRect( RECT *dst, const RECT *src )
  */
 BOOL WINAPI IsRectEmpty( const RECT *rect )
 {
+    TRACE( "%p\n", rect );
     return !rect || rect->left >= rect->right || rect->top >= rect->bottom;
 }
 
@@ -51,6 +55,7 @@ BOOL WINAPI IsRectEmpty( const RECT *rect )
  */
 BOOL WINAPI EqualRect( const RECT *a, const RECT *b )
 {
+    TRACE( "%p %p\n", a, b );
     if (!a || !b) return FALSE;
     return a->left == b->left && a->right == b->right && a->top == b->top && a->bottom == b->bottom;
 }
@@ -60,6 +65,7 @@ BOOL WINAPI EqualRect( const RECT *a, const RECT *b )
  */
 BOOL WINAPI PtInRect( const RECT *rect, POINT pt )
 {
+    TRACE( "%p (%ld,%ld)\n", rect, pt.x, pt.y );
     return rect && pt.x >= rect->left && pt.x < rect->right && pt.y >= rect->top && pt.y < rect->bottom;
 }
 
@@ -68,6 +74,7 @@ BOOL WINAPI PtInRect( const RECT *rect, POINT pt )
  */
 BOOL WINAPI OffsetRect( RECT *rect, INT x, INT y )
 {
+    TRACE( "%p %d %d\n", rect, x, y );
     if (!rect) return FALSE;
     rect->left += x;
     rect->right += x;
@@ -81,6 +88,7 @@ BOOL WINAPI OffsetRect( RECT *rect, INT x, INT y )
  */
 BOOL WINAPI InflateRect( RECT *rect, INT x, INT y )
 {
+    TRACE( "%p %d %d\n", rect, x, y );
     if (!rect) return FALSE;
     rect->left -= x;
     rect->top -= y;
@@ -94,6 +102,7 @@ BOOL WINAPI InflateRect( RECT *rect, INT x, INT y )
  */
 BOOL WINAPI IntersectRect( RECT *dst, const RECT *a, const RECT *b )
 {
+    TRACE( "%p %p %p\n", dst, a, b );
     if (!dst || !a || !b) return FALSE;
     if (IsRectEmpty( a ) || IsRectEmpty( b ) || a->left >= b->right || b->left >= a->right ||
         a->top >= b->bottom || b->top >= a->bottom)
@@ -113,6 +122,7 @@ BOOL WINAPI IntersectRect( RECT *dst, const RECT *a, const RECT *b )
  */
 BOOL WINAPI UnionRect( RECT *dst, const RECT *a, const RECT *b )
 {
+    TRACE( "%p %p %p\n", dst, a, b );
     if (!dst || !a || !b) return FALSE;
     if (IsRectEmpty( a ))
     {
@@ -145,6 +155,8 @@ BOOL WINAPI UnionRect( RECT *dst, const RECT *a, const RECT *b )
 BOOL WINAPI SubtractRect( RECT *dst, const RECT *a, const RECT *b )
 {
     RECT tmp;
+
+    TRACE( "%p %p %p\n", dst, a, b );
 
     if (!dst || !a || !b) return FALSE;
     if (IsRectEmpty( a ))

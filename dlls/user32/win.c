@@ -239,6 +239,7 @@ struct wnd *get_desktop_wnd( void )
  */
 HWND WINAPI GetDesktopWindow( void )
 {
+    TRACE( "\n" );
     return get_desktop_hwnd();
 }
 
@@ -1071,6 +1072,7 @@ HWND WINAPI GetWindow( HWND hwnd, UINT cmd )
  */
 HWND WINAPI GetTopWindow( HWND hwnd )
 {
+    TRACE( "%p\n", hwnd );
     if (!hwnd) hwnd = get_desktop_hwnd();
     return GetWindow( hwnd, GW_CHILD );
 }
@@ -1223,6 +1225,8 @@ HWND WINAPI FindWindowExA( HWND parent, HWND after, const char *class_name, cons
     WCHAR *class_w = NULL, *title_w = NULL;
     HWND ret;
 
+    TRACE( "%p %p %p %p\n", parent, after, class_name, title );
+
     if (class_name && !IS_INTRESOURCE(class_name)) class_w = strdup_a_to_w( class_name );
     if (title) title_w = strdup_a_to_w( title );
     ret = FindWindowExW( parent, after, IS_INTRESOURCE(class_name) ? (const WCHAR *)class_name : class_w,
@@ -1237,6 +1241,7 @@ HWND WINAPI FindWindowExA( HWND parent, HWND after, const char *class_name, cons
  */
 HWND WINAPI FindWindowW( const WCHAR *class_name, const WCHAR *title )
 {
+    TRACE( "%p %p\n", class_name, title );
     return FindWindowExW( NULL, NULL, class_name, title );
 }
 
@@ -1245,6 +1250,7 @@ HWND WINAPI FindWindowW( const WCHAR *class_name, const WCHAR *title )
  */
 HWND WINAPI FindWindowA( const char *class_name, const char *title )
 {
+    TRACE( "%p %p\n", class_name, title );
     return FindWindowExA( NULL, NULL, class_name, title );
 }
 

@@ -169,6 +169,7 @@ BOOL WINAPI AdjustWindowRectEx( RECT *rect, DWORD style, BOOL menu, DWORD exstyl
  */
 BOOL WINAPI AdjustWindowRect( RECT *rect, DWORD style, BOOL menu )
 {
+    TRACE( "%p %#lx %d\n", rect, style, menu );
     return AdjustWindowRectEx( rect, style, menu, 0 );
 }
 
@@ -327,6 +328,7 @@ HWND WINAPI SetActiveWindow( HWND hwnd )
  */
 HWND WINAPI GetActiveWindow( void )
 {
+    TRACE( "\n" );
     return get_active_hwnd();
 }
 
@@ -336,6 +338,8 @@ HWND WINAPI GetActiveWindow( void )
 HWND WINAPI GetForegroundWindow( void )
 {
     HWND ret;
+
+    TRACE( "\n" );
     AcquireSRWLockShared( &input_lock );
     ret = active_top_level;
     ReleaseSRWLockShared( &input_lock );
@@ -367,6 +371,7 @@ BOOL WINAPI SetForegroundWindow( HWND hwnd )
  */
 BOOL WINAPI BringWindowToTop( HWND hwnd )
 {
+    TRACE( "%p\n", hwnd );
     return SetWindowPos( hwnd, HWND_TOP, 0, 0, 0, 0, SWP_NOMOVE | SWP_NOSIZE );
 }
 
@@ -729,6 +734,7 @@ BOOL WINAPI ShowWindowAsync( HWND hwnd, INT cmd )
  */
 BOOL WINAPI IsIconic( HWND hwnd )
 {
+    TRACE( "%p\n", hwnd );
     return (GetWindowLongW( hwnd, GWL_STYLE ) & WS_MINIMIZE) != 0;
 }
 
@@ -737,6 +743,7 @@ BOOL WINAPI IsIconic( HWND hwnd )
  */
 BOOL WINAPI IsZoomed( HWND hwnd )
 {
+    TRACE( "%p\n", hwnd );
     return (GetWindowLongW( hwnd, GWL_STYLE ) & WS_MAXIMIZE) != 0;
 }
 

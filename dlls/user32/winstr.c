@@ -201,6 +201,7 @@ UINT WINAPI RegisterWindowMessageA( const char *name )
  */
 UINT WINAPI RegisterClipboardFormatW( const WCHAR *name )
 {
+    TRACE( "%p\n", name );
     return RegisterWindowMessageW( name );
 }
 
@@ -209,5 +210,6 @@ UINT WINAPI RegisterClipboardFormatW( const WCHAR *name )
  */
 UINT WINAPI RegisterClipboardFormatA( const char *name )
 {
+    TRACE( "%p\n", name );
     return RegisterWindowMessageA( name );
 }
