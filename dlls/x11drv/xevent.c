@@ -33,6 +33,10 @@ int x11_pointer_tracked( void )
 
 typedef void (*event_handler)( XEvent *event );
 
+/* Where EnterNotify just reported the pointer (event thread only): the MotionNotify that comes
+ * with the same move is not a second move. */
+static int entered_valid, entered_x, entered_y;
+
 static void handle_key( XEvent *event )
 {
     XKeyEvent *key = &event->xkey;
@@ -49,6 +53,7 @@ static void handle_button( XEvent *event )
 {
     XButtonEvent *button = &event->xbutton;
 
+    entered_valid = 0;
     x11drv_pointer_event( x11_hwnd_from_window( button->window ),
                           event->type == ButtonPress ? X11DRV_BUTTON_PRESS : X11DRV_BUTTON_RELEASE,
                           button->button, button->x_root, button->y_root, button->time );
@@ -57,6 +62,13 @@ static void handle_button( XEvent *event )
 static void handle_motion( XEvent *event )
 {
     XMotionEvent *motion = &event->xmotion;
+
+    if (entered_valid && motion->x_root == entered_x && motion->y_root == entered_y)
+    {
+        entered_valid = 0;
+        return;
+    }
+    entered_valid = 0;
 
     x11drv_pointer_event( x11_hwnd_from_window( motion->window ), X11DRV_MOTION, 0,
                           motion->x_root, motion->y_root, motion->time );
@@ -70,8 +82,13 @@ static void handle_enter( XEvent *event )
 
     if (crossing->mode == NotifyGrab) return;
     if (crossing->mode == NotifyNormal)
+    {
         x11drv_pointer_event( x11_hwnd_from_window( crossing->window ), X11DRV_MOTION, 0,
                               crossing->x_root, crossing->y_root, crossing->time );
+        entered_valid = 1;
+        entered_x = crossing->x_root;
+        entered_y = crossing->y_root;
+    }
     pointer_tracked = 1; /* after user32 has the position */
 }
 

@@ -656,6 +656,82 @@ static void test_child_routing( void )
     pump_for( 100 );
 }
 
+/* Two top-level windows. SetForegroundWindow gives the keyboard to the new foreground window
+ * ("SetForegroundWindow": "Keyboard input is directed to the window"), whatever the pointer:
+ * the X focus must follow (Wine's builtin driver leaves it where it was without a window
+ * manager: keys then go to the window under the pointer, here none). A click on the inactive
+ * window sends it WM_MOUSEACTIVATE (wParam its top level, lParam hit code and mouse message)
+ * and activates it; keys then go to it. Window 1's messages are marked parent here. */
+static void test_two_windows( void )
+{
+    static const struct message key_q[] =
+    {
+        { WM_KEYDOWN, sent | wparam | lparam, 'Q', KEY_LP(0x10, 0) },
+        { WM_CHAR, sent | wparam | lparam, 'q', KEY_LP(0x10, 0) },
+        { WM_KEYUP, sent | wparam | lparam, 'Q', KEY_UP_LP(0x10, 0) },
+        { 0 }
+    };
+    static const struct message key_w[] =
+    {
+        { WM_KEYDOWN, sent | parent | wparam | lparam, 'W', KEY_LP(0x11, 0) },
+        { WM_CHAR, sent | parent | wparam | lparam, 'w', KEY_LP(0x11, 0) },
+        { WM_KEYUP, sent | parent | wparam | lparam, 'W', KEY_UP_LP(0x11, 0) },
+        { 0 }
+    };
+    WNDCLASSA cls = { 0 };
+    char title2[80];
+    HWND second;
+    POINT pt = { 200, 200 };
+    LPARAM lp;
+
+    cls.lpfnWndProc = child_wndproc;
+    cls.hInstance = GetModuleHandleA( NULL );
+    cls.lpszClassName = "usermm_input_second";
+    RegisterClassA( &cls );
+    snprintf( title2, sizeof(title2), "%s, second", title );
+    second = CreateWindowExA( 0, cls.lpszClassName, title2, WS_OVERLAPPEDWINDOW, 600, 100, 300, 200,
+                              NULL, NULL, cls.hInstance, NULL );
+    ok( second != NULL, "CreateWindowEx failed: %lu\n", GetLastError() );
+    if (!second) return;
+    ShowWindow( second, SW_SHOWNOACTIVATE );
+    pump_for( 300 );
+
+    as_parent = TRUE;
+    /* nobody has the X focus, the pointer is over no window */
+    if (!run_xinject( "\"move 2 2\" unfocus" )) return;
+    pump_for( 500 );
+    SetForegroundWindow( second );
+    pump_for( 300 );
+    ok( GetForegroundWindow() == second, "foreground %p, expected %p\n", GetForegroundWindow(), second );
+    check_input_missing( "\"key q\"", key_q, "keys to the foreground window", builtin_user32 );
+
+    ScreenToClient( hwnd, &pt );
+    lp = MAKELPARAM( pt.x, pt.y );
+    {
+        const struct message click[] =
+        {
+            { WM_NCHITTEST, sent | parent | optional },
+            { WM_SETCURSOR, sent | parent | optional },
+            { WM_MOUSEMOVE, sent | parent | optional },
+            { WM_NCHITTEST, sent | parent | optional },
+            { WM_MOUSEACTIVATE, sent | parent | wparam | lparam, (WPARAM)hwnd, MAKELPARAM( HTCLIENT, WM_LBUTTONDOWN ) },
+            { WM_SETCURSOR, sent | parent | optional },
+            { WM_LBUTTONDOWN, sent | parent | wparam | lparam, MK_LBUTTON, lp },
+            { WM_NCHITTEST, sent | parent | optional },
+            { WM_SETCURSOR, sent | parent | optional },
+            { WM_LBUTTONUP, sent | parent | wparam | lparam, 0, lp },
+            { 0 }
+        };
+        Sleep( GetDoubleClickTime() + 50 );
+        check_input( "\"move 200 200\" \"click 1\"", click, "click on the inactive window", FALSE );
+    }
+    ok( GetForegroundWindow() == hwnd, "foreground %p, expected %p\n", GetForegroundWindow(), hwnd );
+    check_input( "\"key w\"", key_w, "keys after the click", FALSE );
+    as_parent = FALSE;
+    DestroyWindow( second );
+    pump_for( 200 );
+}
+
 /* The last recorded message `msg`'s lParam (0 if none). */
 static LPARAM last_recorded_lparam( UINT msg )
 {
@@ -900,6 +976,7 @@ START_TEST(input)
     test_external_move();
     test_expose();
     test_focus();
+    test_two_windows();
     test_burst();
     test_track_mouse(); /* last: our user32 still stubs TrackMouseEvent (the call aborts) */
 
