@@ -366,7 +366,7 @@ BOOL process_sent_messages( struct msg_queue *queue )
 /* Sends to a window of another thread and, for SENT_SEND, waits for the result while
  * processing what others send to us (so that A->B->A never deadlocks). */
 static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, WPARAM wparam,
-                               LPARAM lparam, BOOL unicode, DWORD timeout, SENDASYNCPROC callback,
+                               LPARAM lparam, BOOL unicode, DWORD timeout, UINT smto, SENDASYNCPROC callback,
                                ULONG_PTR data, LRESULT *result )
 {
     struct msg_queue *self = get_thread_queue( TRUE ), *dest = wnd->queue;
@@ -374,6 +374,13 @@ static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, W
     DWORD start = GetTickCount();
 
     if (!self) return FALSE;
+    if ((smto & SMTO_ABORTIFHUNG) && is_queue_hung( dest ))
+    {
+        /* MSDN SendMessageTimeout: SMTO_ABORTIFHUNG returns at once for a hung receiver */
+        WARN( "%p %s: the receiving thread is hung\n", wnd->hwnd, debugstr_msg_name( msg ) );
+        SetLastError( ERROR_TIMEOUT );
+        return FALSE;
+    }
     if (!(smsg = alloc_sent_message( kind, wnd->hwnd, msg, wparam, lparam, unicode ))) return FALSE;
     smsg->callback = callback;
     smsg->callback_data = data;
@@ -395,9 +402,13 @@ static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, W
         DWORD elapsed, wait;
 
         if (smsg->done) break;
-        process_sent_messages( self );
+        /* MSDN SMTO_BLOCK: the sender does not process other sent messages while it waits */
+        if (!(smto & SMTO_BLOCK)) process_sent_messages( self );
         if (smsg->done) break;
         elapsed = GetTickCount() - start;
+        /* MSDN SMTO_NOTIMEOUTIFNOTHUNG: the timeout only counts while the receiver is hung */
+        if (timeout != INFINITE && elapsed >= timeout && (smto & SMTO_NOTIMEOUTIFNOTHUNG) && !is_queue_hung( dest ))
+            start = GetTickCount() - timeout + 100, elapsed = timeout - 100; /* look again in 100 ms */
         if (timeout != INFINITE && elapsed >= timeout)
         {
             /* The receiver has not answered in time. If it has not started on the message, it
@@ -420,19 +431,26 @@ static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, W
             return FALSE;
         }
         wait = timeout == INFINITE ? INFINITE : timeout - elapsed;
-        queue_wait( self, QS_SMRESULT, 0, 0, NULL, wait, 0 );
+        queue_wait( self, QS_SMRESULT, 0, 0, NULL, wait, (smto & SMTO_BLOCK) ? QUEUE_WAIT_NO_SENT : 0 );
         lock_queue( self );
         __queue_clear_bits( self, QS_SMRESULT );
         unlock_queue( self );
     }
     *result = smsg->result;
+    if (smsg->receiver_gone && (smto & SMTO_ERRORONEXIT))
+    {
+        /* MSDN SMTO_ERRORONEXIT: fail if the receiving thread ends before answering */
+        release_sent_message( smsg );
+        WARN( "%p %s: the receiving thread ended\n", wnd->hwnd, debugstr_msg_name( msg ) );
+        return FALSE;
+    }
     release_sent_message( smsg );
     return TRUE;
 }
 
 /* Sends to a window: a direct call in the owner thread, through its queue from another. */
 static BOOL send_message_full( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL unicode,
-                               enum sent_kind kind, DWORD timeout, SENDASYNCPROC callback,
+                               enum sent_kind kind, DWORD timeout, UINT smto, SENDASYNCPROC callback,
                                ULONG_PTR data, LRESULT *result )
 {
     struct wnd *wnd;
@@ -447,8 +465,8 @@ static BOOL send_message_full( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam
 
         if (!list) return FALSE;
         for (i = 0; list[i]; i++)
-            send_message_full( list[i], msg, wparam, lparam, unicode,
-                               kind == SENT_SEND ? SENT_SEND : kind, timeout, callback, data, &dummy );
+            send_message_full( list[i], msg, wparam, lparam, unicode, kind, timeout, smto, callback, data,
+                               &dummy );
         HeapFree( GetProcessHeap(), 0, list );
         return TRUE;
     }
@@ -472,7 +490,7 @@ static BOOL send_message_full( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam
             callback( hwnd, msg, data, *result );
         }
     }
-    else ret = send_inter_thread( wnd, kind, msg, wparam, lparam, unicode, timeout, callback, data, result );
+    else ret = send_inter_thread( wnd, kind, msg, wparam, lparam, unicode, timeout, smto, callback, data, result );
     release_wnd( wnd );
     return ret;
 }
@@ -481,7 +499,7 @@ LRESULT send_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL un
 {
     LRESULT result;
 
-    send_message_full( hwnd, msg, wparam, lparam, unicode, SENT_SEND, INFINITE, NULL, 0, &result );
+    send_message_full( hwnd, msg, wparam, lparam, unicode, SENT_SEND, INFINITE, 0, NULL, 0, &result );
     return result;
 }
 
@@ -510,8 +528,7 @@ static LRESULT send_message_timeout( HWND hwnd, UINT msg, WPARAM wparam, LPARAM 
     BOOL ret;
 
     /* MSDN: for a window of the calling thread the timeout is ignored */
-    ret = send_message_full( hwnd, msg, wparam, lparam, unicode, SENT_SEND, timeout ? timeout : INFINITE,
-                             NULL, 0, &res );
+    ret = send_message_full( hwnd, msg, wparam, lparam, unicode, SENT_SEND, timeout, flags, NULL, 0, &res );
     if (ret && result) *result = res;
     return ret;
 }
@@ -554,7 +571,7 @@ static BOOL send_notify_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpar
             return FALSE;
         }
     }
-    return send_message_full( hwnd, msg, wparam, lparam, unicode, SENT_NOTIFY, INFINITE, NULL, 0, &result );
+    return send_message_full( hwnd, msg, wparam, lparam, unicode, SENT_NOTIFY, INFINITE, 0, NULL, 0, &result );
 }
 
 /***********************************************************************
@@ -584,7 +601,7 @@ BOOL WINAPI SendMessageCallbackW( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpa
     LRESULT result;
 
     TRACE( "%p %s %#Ix %#Ix %p %#Ix\n", hwnd, debugstr_msg_name( msg ), wparam, lparam, callback, data );
-    return send_message_full( hwnd, msg, wparam, lparam, TRUE, SENT_CALLBACK, INFINITE, callback, data,
+    return send_message_full( hwnd, msg, wparam, lparam, TRUE, SENT_CALLBACK, INFINITE, 0, callback, data,
                               &result );
 }
 
@@ -597,7 +614,7 @@ BOOL WINAPI SendMessageCallbackA( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lpa
     LRESULT result;
 
     TRACE( "%p %s %#Ix %#Ix %p %#Ix\n", hwnd, debugstr_msg_name( msg ), wparam, lparam, callback, data );
-    return send_message_full( hwnd, msg, wparam, lparam, FALSE, SENT_CALLBACK, INFINITE, callback, data,
+    return send_message_full( hwnd, msg, wparam, lparam, FALSE, SENT_CALLBACK, INFINITE, 0, callback, data,
                               &result );
 }
 

@@ -367,7 +367,9 @@ DWORD queue_wait( struct msg_queue *queue, UINT wake_mask, UINT changed_mask, DW
     HANDLE all[MAXIMUM_WAIT_OBJECTS];
     LONG seq;
 
-    wake_mask |= QS_SENDMESSAGE;
+    /* sent messages end every wait, except a SendMessageTimeout(SMTO_BLOCK) sender's */
+    if (!(flags & QUEUE_WAIT_NO_SENT)) wake_mask |= QS_SENDMESSAGE;
+    flags &= ~QUEUE_WAIT_NO_SENT;
     for (;;)
     {
         DWORD elapsed = GetTickCount() - start;
@@ -597,6 +599,7 @@ void user_thread_detach( void )
         {
             struct sent_message *smsg = ULIST_ENTRY( cursor, struct sent_message, entry );
             ulist_remove( cursor );
+            smsg->receiver_gone = TRUE;
             finish_sent_message( smsg, 0 );
         }
         if (hash)
@@ -623,13 +626,20 @@ BOOL WINAPI IsHungAppWindow( HWND hwnd )
 
     TRACE( "%p\n", hwnd );
     if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
-    if ((queue = wnd->queue))
-    {
-        lock_queue( queue );
-        ret = !queue->wake_mask && !queue->changed_mask && !queue->dead &&
-              GetTickCount() - queue->last_get_time > 5000;
-        unlock_queue( queue );
-    }
+    if ((queue = wnd->queue)) ret = is_queue_hung( queue );
     release_wnd( wnd );
+    return ret;
+}
+
+/* The hung rule of IsHungAppWindow (MSDN: not waiting for input and no message retrieved for
+ * 5 seconds). */
+BOOL is_queue_hung( struct msg_queue *queue )
+{
+    BOOL ret;
+
+    lock_queue( queue );
+    ret = !queue->wake_mask && !queue->changed_mask && !queue->dead &&
+          GetTickCount() - queue->last_get_time > 5000;
+    unlock_queue( queue );
     return ret;
 }

@@ -110,6 +110,7 @@ struct sent_message
     volatile LONG done;         /* 1 once result is final (replied, or receiver gone) */
     BOOL replied;               /* receiver side: ReplyMessage already gave the result */
     BOOL abandoned;             /* the sender gave up waiting (timeout): nobody reads result */
+    BOOL receiver_gone;         /* the receiving thread ended before answering */
     SENDASYNCPROC callback;     /* SENT_CALLBACK / SENT_RESULT */
     ULONG_PTR callback_data;
     struct sent_message *outer; /* receiver side: the sent message being processed before this */
@@ -193,8 +194,10 @@ extern BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM 
                            LPARAM lparam, DWORD time, POINT pt, LPARAM extra );
 extern UINT get_post_quota( void );
 extern void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd );
+#define QUEUE_WAIT_NO_SENT 0x80000000 /* queue_wait flag: sent messages do not end the wait */
 extern DWORD queue_wait( struct msg_queue *queue, UINT wake_mask, UINT changed_mask, DWORD count,
                          const HANDLE *handles, DWORD timeout, DWORD flags );
+extern BOOL is_queue_hung( struct msg_queue *queue );
 extern void user_thread_detach( void );
 extern void check_not_locked_( const char *func );
 #define check_not_locked() check_not_locked_( __func__ )

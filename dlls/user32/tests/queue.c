@@ -333,6 +333,78 @@ static void test_cross_thread_send( void )
     UnregisterClassA( "QueueTestXThread", NULL );
 }
 
+/* SMTO_BLOCK: the sender does not process messages sent to it while it waits, so a send back
+ * to it from the receiver times out instead of running (MSDN SendMessageTimeout). */
+static HWND block_main_hwnd, block_other_hwnd;
+static BOOL block_nested_ran, block_nested_timed_out;
+
+static LRESULT WINAPI block_main_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_USER + 30)
+    {
+        block_nested_ran = TRUE;
+        return 1;
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static LRESULT WINAPI block_other_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_USER + 31)
+    {
+        DWORD_PTR res;
+        if (!SendMessageTimeoutA( block_main_hwnd, WM_USER + 30, 0, 0, SMTO_NORMAL, 200, &res ))
+            block_nested_timed_out = GetLastError() == ERROR_TIMEOUT;
+        return 7;
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static DWORD WINAPI block_thread( void *arg )
+{
+    MSG msg;
+    block_other_hwnd = CreateWindowExA( 0, "QueueTestBlockOther", NULL, WS_POPUP, 0, 0, 1, 1, 0, 0, 0, NULL );
+    SetEvent( arg );
+    while (GetMessageA( &msg, 0, 0, 0 ) > 0) DispatchMessageA( &msg );
+    DestroyWindow( block_other_hwnd );
+    return 0;
+}
+
+static void test_smto_block( void )
+{
+    WNDCLASSA cls = { 0 };
+    HANDLE ready = CreateEventA( NULL, FALSE, FALSE, NULL ), thread;
+    DWORD_PTR res = 0;
+    DWORD tid;
+
+    cls.lpfnWndProc = block_main_proc;
+    cls.lpszClassName = "QueueTestBlockMain";
+    RegisterClassA( &cls );
+    cls.lpfnWndProc = block_other_proc;
+    cls.lpszClassName = "QueueTestBlockOther";
+    RegisterClassA( &cls );
+    block_main_hwnd = CreateWindowExA( 0, "QueueTestBlockMain", NULL, WS_POPUP, 0, 0, 1, 1, 0, 0, 0, NULL );
+    thread = CreateThread( NULL, 0, block_thread, ready, 0, &tid );
+    WaitForSingleObject( ready, INFINITE );
+
+    ok( SendMessageTimeoutA( block_other_hwnd, WM_USER + 31, 0, 0, SMTO_BLOCK, 5000, &res ), "send failed: %lu\n",
+        GetLastError() );
+    ok( res == 7, "result %Iu\n", res );
+    ok( !block_nested_ran, "the blocked sender ran a message sent to it\n" );
+    ok( block_nested_timed_out, "the nested send did not time out\n" );
+
+    /* without SMTO_BLOCK the nested send runs while we wait */
+    block_nested_ran = block_nested_timed_out = FALSE;
+    ok( SendMessageTimeoutA( block_other_hwnd, WM_USER + 31, 0, 0, SMTO_NORMAL, 5000, &res ), "send failed\n" );
+    ok( block_nested_ran && !block_nested_timed_out, "ran %d timed out %d\n", block_nested_ran, block_nested_timed_out );
+
+    PostThreadMessageA( tid, WM_QUIT, 0, 0 );
+    WaitForSingleObject( thread, 5000 );
+    CloseHandle( thread );
+    CloseHandle( ready );
+    DestroyWindow( block_main_hwnd );
+}
+
 /* Several threads post and send to one window at once: nothing lost, nothing duplicated, the
  * posts of each sender in order (a small version of the issue-5 stress). */
 #define STRESS_THREADS 4
@@ -415,5 +487,6 @@ START_TEST(queue)
     test_alertable_wait();
     test_message_info();
     test_cross_thread_send();
+    test_smto_block();
     test_stress();
 }
