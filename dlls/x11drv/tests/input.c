@@ -166,6 +166,34 @@ static void check_input_( const char *commands, const struct message *expected, 
 #define KEY_UP_LP(scan, ext) (KEY_LP(scan, ext) | 0xc0000000)
 #define ALT_LP(scan) (KEY_LP(scan, 0) | 0x20000000)
 
+/* The layout functions on the X server's keymap (Xvfb: US), through user32: the documented US
+ * values. */
+static void test_layout_api( void )
+{
+    BYTE state[256] = { 0 };
+    WCHAR buf[16];
+    char name[32];
+    int ret;
+
+    ok( MapVirtualKeyA( 'A', MAPVK_VK_TO_VSC ) == 0x1e, "A -> scan %#x\n", MapVirtualKeyA( 'A', MAPVK_VK_TO_VSC ) );
+    ok( MapVirtualKeyA( 0x2a, MAPVK_VSC_TO_VK ) == VK_SHIFT, "0x2a -> %#x\n", MapVirtualKeyA( 0x2a, MAPVK_VSC_TO_VK ) );
+    ok( MapVirtualKeyA( 0x36, MAPVK_VSC_TO_VK_EX ) == VK_RSHIFT, "0x36 -> %#x\n", MapVirtualKeyA( 0x36, MAPVK_VSC_TO_VK_EX ) );
+    ok( MapVirtualKeyA( VK_OEM_1, MAPVK_VK_TO_CHAR ) == ';', "VK_OEM_1 -> %#x\n", MapVirtualKeyA( VK_OEM_1, MAPVK_VK_TO_CHAR ) );
+    ok( VkKeyScanA( 'a' ) == 'A', "VkKeyScan a %#x\n", VkKeyScanA( 'a' ) );
+    ok( VkKeyScanA( 'A' ) == 0x141, "VkKeyScan A %#x\n", VkKeyScanA( 'A' ) );
+    ok( VkKeyScanA( '?' ) == 0x1bf, "VkKeyScan ? %#x\n", VkKeyScanA( '?' ) );
+    ret = GetKeyNameTextA( 0x1e << 16, name, sizeof(name) );
+    ok( ret == 1 && !strcmp( name, "A" ), "GetKeyNameText 0x1e: %d %s\n", ret, name );
+    ret = GetKeyNameTextA( 0x3b << 16, name, sizeof(name) );
+    ok( ret == 2 && !strcmp( name, "F1" ), "GetKeyNameText 0x3b: %d %s\n", ret, name );
+    state[VK_SHIFT] = 0x80;
+    ret = ToUnicode( '2', 0x03, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == '@', "ToUnicode shift+2: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+    state[VK_SHIFT] = 0;
+    ret = ToUnicode( VK_OEM_4, 0x1a, state, buf, ARRAY_SIZE(buf), 0 );
+    ok( ret == 1 && buf[0] == '[', "ToUnicode [: %d %s\n", ret, wine_dbgstr_wn( buf, ret > 0 ? ret : 0 ) );
+}
+
 /* Keyboard: WM_KEYDOWN / WM_KEYUP with lParam = repeat 1, scan code (bits 16-23), extended bit
  * (24), context bit (29, Alt down), previous state (30), transition (31) — "Keystroke Message
  * Flags"; TranslateMessage's WM_CHAR carries the keydown's lParam. */
@@ -964,6 +992,7 @@ START_TEST(input)
     UpdateWindow( hwnd );
     pump_for( 200 );
 
+    test_layout_api();
     test_keys();
     test_dead_keys();
     test_other_layout();
