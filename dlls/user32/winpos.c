@@ -790,3 +790,120 @@ HWND WINAPI WindowFromPoint( POINT pt )
     unlock_windows( FALSE );
     return ret;
 }
+
+/***********************************************************************
+ *      ChildWindowFromPointEx (USER32.@)
+ *
+ * MSDN: the child of parent (point in parent's client coordinates) containing the point, the
+ * CWP_SKIP* flags excluding some; parent itself if no child does, NULL if the point is outside.
+ */
+HWND WINAPI ChildWindowFromPointEx( HWND parent, POINT pt, UINT flags )
+{
+    RECT client;
+    HWND *list, ret = parent;
+    UINT i;
+
+    TRACE( "%p (%ld,%ld) %#x\n", parent, pt.x, pt.y, flags );
+    if (!GetClientRect( parent, &client )) return NULL;
+    if (!PtInRect( &client, pt )) return NULL;
+    if (!(list = list_window_children( parent, 0 ))) return parent;
+    for (i = 0; list[i]; i++)
+    {
+        struct wnd *wnd = get_wnd( list[i] );
+        RECT rect;
+        DWORD style, exstyle;
+
+        if (!wnd) continue;
+        lock_windows( FALSE );
+        rect = wnd->window_rect;
+        style = wnd->style;
+        exstyle = wnd->exstyle;
+        unlock_windows( FALSE );
+        release_wnd( wnd );
+        if (!PtInRect( &rect, pt )) continue;
+        if ((flags & CWP_SKIPINVISIBLE) && !(style & WS_VISIBLE)) continue;
+        if ((flags & CWP_SKIPDISABLED) && (style & WS_DISABLED)) continue;
+        if ((flags & CWP_SKIPTRANSPARENT) && (exstyle & WS_EX_TRANSPARENT)) continue;
+        ret = list[i];
+        break;
+    }
+    HeapFree( GetProcessHeap(), 0, list );
+    return ret;
+}
+
+/***********************************************************************
+ *      ChildWindowFromPoint (USER32.@)
+ */
+HWND WINAPI ChildWindowFromPoint( HWND parent, POINT pt )
+{
+    TRACE( "%p (%ld,%ld)\n", parent, pt.x, pt.y );
+    return ChildWindowFromPointEx( parent, pt, CWP_ALL );
+}
+
+/***********************************************************************
+ *      RealChildWindowFromPoint (USER32.@)
+ */
+HWND WINAPI RealChildWindowFromPoint( HWND parent, POINT pt )
+{
+    TRACE( "%p (%ld,%ld)\n", parent, pt.x, pt.y );
+    return ChildWindowFromPointEx( parent, pt, CWP_SKIPTRANSPARENT | CWP_SKIPINVISIBLE );
+}
+
+/***********************************************************************
+ *      GetWindowPlacement (USER32.@)
+ */
+BOOL WINAPI GetWindowPlacement( HWND hwnd, WINDOWPLACEMENT *placement )
+{
+    struct wnd *wnd;
+
+    TRACE( "%p %p\n", hwnd, placement );
+    if (!placement)
+    {
+        SetLastError( ERROR_INVALID_PARAMETER );
+        return FALSE;
+    }
+    if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
+    lock_windows( FALSE );
+    placement->length = sizeof(*placement);
+    placement->flags = (wnd->flags & WIN_RESTORE_MAX) ? WPF_RESTORETOMAXIMIZED : 0;
+    if (wnd->style & WS_MINIMIZE) placement->showCmd = SW_SHOWMINIMIZED;
+    else if (wnd->style & WS_MAXIMIZE) placement->showCmd = SW_SHOWMAXIMIZED;
+    else placement->showCmd = SW_SHOWNORMAL;
+    placement->ptMinPosition.x = placement->ptMinPosition.y = -1;
+    placement->ptMaxPosition.x = placement->ptMaxPosition.y = -1;
+    placement->rcNormalPosition = (wnd->style & (WS_MINIMIZE | WS_MAXIMIZE)) ? wnd->normal_rect : wnd->window_rect;
+    unlock_windows( FALSE );
+    release_wnd( wnd );
+    return TRUE;
+}
+
+/***********************************************************************
+ *      SetWindowPlacement (USER32.@)
+ */
+BOOL WINAPI SetWindowPlacement( HWND hwnd, const WINDOWPLACEMENT *placement )
+{
+    struct wnd *wnd;
+    BOOL normal;
+    RECT rect;
+
+    TRACE( "%p %p\n", hwnd, placement );
+    if (!placement || placement->length != sizeof(*placement))
+    {
+        SetLastError( ERROR_INVALID_PARAMETER );
+        return FALSE;
+    }
+    if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
+    rect = placement->rcNormalPosition;
+    lock_windows( TRUE );
+    normal = !(wnd->style & (WS_MINIMIZE | WS_MAXIMIZE));
+    wnd->normal_rect = rect;
+    if (placement->flags & WPF_RESTORETOMAXIMIZED) wnd->flags |= WIN_RESTORE_MAX;
+    unlock_windows( TRUE );
+    release_wnd( wnd );
+    /* MSDN: the normal position applies now if the window is in its normal state */
+    if (normal)
+        set_window_pos( hwnd, 0, rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top,
+                        SWP_NOZORDER | SWP_NOACTIVATE );
+    show_window( hwnd, placement->showCmd );
+    return TRUE;
+}

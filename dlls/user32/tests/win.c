@@ -131,6 +131,17 @@ static void test_tree( void )
     GetClientRect( child1, &rect );
     ok( rect.left == 0 && rect.top == 0 && rect.right == 50 && rect.bottom == 50, "client %s\n", wine_dbgstr_rect( &rect ) );
 
+    /* MSDN ChildWindowFromPointEx: the child under a point of the parent's client area */
+    pt.x = 15;
+    pt.y = 25;
+    ok( ChildWindowFromPointEx( top, pt, CWP_ALL ) == child1, "got %p\n", ChildWindowFromPointEx( top, pt, CWP_ALL ) );
+    ok( ChildWindowFromPointEx( top, pt, CWP_SKIPINVISIBLE ) == top, "invisible child not skipped\n" );
+    pt.x = 200;
+    pt.y = 100;
+    ok( ChildWindowFromPoint( top, pt ) == top, "no child there, got %p\n", ChildWindowFromPoint( top, pt ) );
+    pt.x = -5;
+    ok( !ChildWindowFromPoint( top, pt ), "outside the client area\n" );
+
     /* SetParent moves a child under another window */
     ok( SetParent( child2, child1 ) == top, "SetParent returned the wrong old parent\n" );
     ok( GetParent( child2 ) == child1, "SetParent did not move it\n" );
@@ -245,6 +256,7 @@ static LRESULT WINAPI size_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 static void test_min_max( void )
 {
     WNDCLASSA cls = { 0 };
+    WINDOWPLACEMENT placement;
     HWND hwnd;
     RECT normal, rect;
 
@@ -274,6 +286,20 @@ static void test_min_max( void )
     ok( last_size_type == SIZE_RESTORED, "WM_SIZE type %d\n", last_size_type );
     GetWindowRect( hwnd, &rect );
     ok( EqualRect( &rect, &normal ), "restored to %s, was %s\n", wine_dbgstr_rect( &rect ), wine_dbgstr_rect( &normal ) );
+
+    /* GetWindowPlacement keeps the normal position while maximized */
+    ShowWindow( hwnd, SW_MAXIMIZE );
+    placement.length = sizeof(placement);
+    ok( GetWindowPlacement( hwnd, &placement ), "GetWindowPlacement failed\n" );
+    ok( placement.showCmd == SW_SHOWMAXIMIZED, "showCmd %u\n", placement.showCmd );
+    ok( EqualRect( &placement.rcNormalPosition, &normal ), "normal position %s\n",
+        wine_dbgstr_rect( &placement.rcNormalPosition ) );
+    placement.showCmd = SW_SHOWNORMAL;
+    OffsetRect( &placement.rcNormalPosition, 10, 10 );
+    ok( SetWindowPlacement( hwnd, &placement ), "SetWindowPlacement failed\n" );
+    ok( !IsZoomed( hwnd ), "still maximized\n" );
+    GetWindowRect( hwnd, &rect );
+    ok( EqualRect( &rect, &placement.rcNormalPosition ), "placed at %s\n", wine_dbgstr_rect( &rect ) );
     DestroyWindow( hwnd );
     pump_messages();
 }
