@@ -324,6 +324,7 @@ extern BOOL show_window( HWND hwnd, int cmd );
 extern void set_active_window( HWND hwnd );
 extern void window_pos_destroyed( HWND hwnd );
 extern void set_foreground_from_driver( HWND hwnd, BOOL in );
+extern void window_moved_from_driver( HWND hwnd, const RECT *client );
 extern BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam );
 extern void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags );
 

@@ -10,6 +10,8 @@ WINE_DEFAULT_DEBUG_CHANNEL(win);
 /* Internal messages (above 0xffff, never seen by window procedures) that have things done in
  * the thread owning a window: the display driver's event thread, SetForegroundWindow. */
 #define WM_USERMM_FOREGROUND 0x80001000 /* wparam: TRUE gained, FALSE lost the foreground */
+#define WM_USERMM_CLIENT_MOVED 0x80001001 /* the new client area (screen): wparam left/top, lparam
+                                            * right/bottom, 16 bits each */
 
 /* Called with win_lock held: where wnd's parent's client area starts on the screen. */
 static POINT __parent_client_origin( const struct wnd *wnd )
@@ -262,6 +264,20 @@ BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam 
         if (wparam) set_active_window_ex( GetAncestor( hwnd, GA_ROOT ), FALSE );
         else if (get_active_hwnd() == hwnd) set_active_window_ex( NULL, FALSE );
         return TRUE;
+    case WM_USERMM_CLIENT_MOVED:
+    {
+        RECT rect = { (short)LOWORD(wparam), (short)HIWORD(wparam), (short)LOWORD(lparam), (short)HIWORD(lparam) };
+        RECT *client = &rect, window, old_client;
+        POINT origin = { 0, 0 };
+
+        /* the frame keeps its size around the client area the window manager chose */
+        if (GetWindowRect( hwnd, &window ) && GetClientRect( hwnd, &old_client ) && ClientToScreen( hwnd, &origin ))
+            set_window_pos( hwnd, NULL, client->left - (origin.x - window.left), client->top - (origin.y - window.top),
+                            (client->right - client->left) + (window.right - window.left) - old_client.right,
+                            (client->bottom - client->top) + (window.bottom - window.top) - old_client.bottom,
+                            SWP_NOZORDER | SWP_NOACTIVATE );
+        return TRUE;
+    }
     }
     return FALSE;
 }
@@ -272,6 +288,15 @@ void set_foreground_from_driver( HWND hwnd, BOOL in )
 {
     TRACE( "%p %s\n", hwnd, in ? "in" : "out" );
     SendNotifyMessageW( hwnd, WM_USERMM_FOREGROUND, in, 0 );
+}
+
+/* The window manager moved or sized the X window of a top-level: the move happens in the
+ * window's own thread (the driver's event thread never waits for an application thread). */
+void window_moved_from_driver( HWND hwnd, const RECT *client )
+{
+    TRACE( "%p %s\n", hwnd, wine_dbgstr_rect( client ) );
+    SendNotifyMessageW( hwnd, WM_USERMM_CLIENT_MOVED, MAKEWPARAM( client->left, client->top ),
+                        MAKELPARAM( client->right, client->bottom ) );
 }
 
 /* Tells the display driver where a top-level window now is (screen coordinates). */
