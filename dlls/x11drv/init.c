@@ -17,6 +17,7 @@ WINE_DEFAULT_DEBUG_CHANNEL(x11drv);
 
 const struct usermm_user_callbacks *user_callbacks; /* set once, before the event thread starts */
 static HANDLE event_thread;
+static volatile LONG event_loop_done; /* the event thread left the X event loop */
 
 static void CDECL x11drv_get_screen_size( INT32 *width, INT32 *height )
 {
@@ -37,16 +38,26 @@ static void CDECL x11drv_describe( char *buf, UINT32 size )
 
 static void CDECL x11drv_shutdown( void )
 {
+    int i;
+
     TRACE( "closing the display\n" );
     if (event_thread)
     {
         x11_event_stop();
-        /* at process exit the thread is already gone; do not wait for long otherwise either */
-        WaitForSingleObject( event_thread, 1000 );
+        /* Wait for the loop to end, not for the thread: user32 calls this from its DllMain, with
+         * the loader lock held, which the exiting thread needs. */
+        for (i = 0; i < 100 && !event_loop_done; i++) Sleep( 10 );
         CloseHandle( event_thread );
         event_thread = NULL;
+        if (!event_loop_done)
+        {
+            /* it may hold Xlib's lock: closing the display could hang; leave it to the exit */
+            WARN( "the event thread did not stop; the display stays open\n" );
+            return;
+        }
     }
     x11_close_display();
+    user_callbacks = NULL;
 }
 
 static const struct usermm_driver_funcs x11drv_funcs =
@@ -75,6 +86,7 @@ static DWORD WINAPI event_thread_proc( void *arg )
     TRACE( "event thread started\n" );
     x11_event_loop();
     TRACE( "event thread done\n" );
+    InterlockedExchange( &event_loop_done, 1 );
     return 0;
 }
 
@@ -86,6 +98,11 @@ const struct usermm_driver_funcs * CDECL usermm_driver_init( UINT32 version,
     if (version != USERMM_DRIVER_VERSION)
     {
         ERR( "user32 speaks interface version %u, this driver %u\n", version, USERMM_DRIVER_VERSION );
+        return NULL;
+    }
+    if (user_callbacks)
+    {
+        ERR( "already initialised (one display driver per process)\n" );
         return NULL;
     }
     if (!callbacks || callbacks->size < sizeof(*callbacks))
@@ -101,10 +118,12 @@ const struct usermm_driver_funcs * CDECL usermm_driver_init( UINT32 version,
     user_callbacks = callbacks;
     keyboard_init();
     keymap_load();
+    event_loop_done = 0;
     if (!x11_event_init() || !(event_thread = CreateThread( NULL, 0, event_thread_proc, NULL, 0, NULL )))
     {
         ERR( "cannot start the event thread\n" );
         x11_close_display();
+        user_callbacks = NULL;
         return NULL;
     }
     TRACE( "opened %s\n", x11_display_name() );

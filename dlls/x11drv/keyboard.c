@@ -384,7 +384,7 @@ static void set_pending_dead_key( UINT32 keysym )
 
 void keyboard_init( void )
 {
-    dead_key_tls = TlsAlloc();
+    if (dead_key_tls == TLS_OUT_OF_INDEXES) dead_key_tls = TlsAlloc();
 }
 
 static WCHAR compose( const struct dead_key *dead, WCHAR ch )

@@ -209,6 +209,11 @@ static const event_handler handlers[LASTEvent] =
 
 int x11_event_init( void )
 {
+    if (wake_pipe[0] != -1) close( wake_pipe[0] );
+    if (wake_pipe[1] != -1) close( wake_pipe[1] );
+    wake_pipe[0] = wake_pipe[1] = -1;
+    stopping = 0;
+    pointer_tracked = 0;
     if (pipe( wake_pipe ) == -1) return 0;
     fcntl( wake_pipe[0], F_SETFL, O_NONBLOCK );
     fcntl( wake_pipe[1], F_SETFL, O_NONBLOCK );

@@ -472,6 +472,7 @@ START_TEST(events)
         return;
     }
     ok( driver->version == USERMM_DRIVER_VERSION, "version %u\n", driver->version );
+    ok( !init( USERMM_DRIVER_VERSION, &callbacks ), "a second initialisation was accepted\n" );
     ok( !strcmp( driver->name, "x11" ), "name %s\n", driver->name );
     snprintf( title, sizeof(title), "usermm x11drv test %lu", GetCurrentProcessId() );
 
@@ -483,4 +484,8 @@ START_TEST(events)
 
     driver->destroy_window( TEST_HWND );
     driver->shutdown();
+    /* a shut-down driver can be started again (user32 unloaded and loaded again) */
+    driver = init( USERMM_DRIVER_VERSION, &callbacks );
+    ok( driver != NULL, "no second start after shutdown\n" );
+    if (driver) driver->shutdown();
 }
