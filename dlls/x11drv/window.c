@@ -19,8 +19,10 @@ void CDECL x11drv_window_pos_changed( HWND hwnd, const RECT *window, const RECT 
 {
     TRACE( "hwnd %p window %s client %s style %#x flags %#x\n", hwnd, wine_dbgstr_rect( window ),
            wine_dbgstr_rect( client ), style, swp_flags );
+    /* a minimised window shows nothing of itself (without a taskbar to hold an icon) */
     x11_window_update( hwnd, client->left, client->top, client->right - client->left,
-                       client->bottom - client->top, (style & WS_VISIBLE) != 0 );
+                       client->bottom - client->top,
+                       (style & (WS_VISIBLE | WS_MINIMIZE)) == WS_VISIBLE );
 }
 
 void CDECL x11drv_set_window_text( HWND hwnd, const WCHAR *text )
