@@ -355,6 +355,43 @@ static void test_ansi_unicode( void )
     UnregisterClassA( "MsgTestAnsi", NULL );
 }
 
+static void test_broadcast_and_children( void )
+{
+    HWND top1, top2, child, msgonly;
+    MSG msg;
+    int top_count = 0, child_count = 0, msgonly_count = 0;
+
+    top1 = CreateWindowExA( 0, "MsgTestMain", NULL, WS_OVERLAPPED, 0, 0, 50, 50, 0, 0, 0, NULL );
+    top2 = CreateWindowExA( 0, "MsgTestMain", NULL, WS_POPUP, 0, 0, 50, 50, 0, 0, 0, NULL );
+    child = CreateWindowExA( 0, "MsgTestMain", NULL, WS_CHILD, 0, 0, 10, 10, top1, 0, 0, NULL );
+    msgonly = CreateWindowExA( 0, "MsgTestMain", NULL, 0, 0, 0, 10, 10, HWND_MESSAGE, 0, 0, NULL );
+    pump_messages();
+
+    /* MSDN PostMessage: HWND_BROADCAST reaches the top-level windows, not children or
+     * message-only windows */
+    ok( PostMessageA( HWND_BROADCAST, WM_USER + 50, 0, 0 ), "broadcast failed\n" );
+    while (PeekMessageA( &msg, 0, WM_USER + 50, WM_USER + 50, PM_REMOVE ))
+    {
+        if (msg.hwnd == top1 || msg.hwnd == top2) top_count++;
+        if (msg.hwnd == child) child_count++;
+        if (msg.hwnd == msgonly) msgonly_count++;
+    }
+    /* (Wine's builtin delivers none of them to this thread's windows) */
+    todo_if( is_builtin_user32() )
+    ok( top_count == 2 && !child_count && !msgonly_count, "top %d child %d message-only %d\n", top_count,
+        child_count, msgonly_count );
+
+    /* a window filter also gets the messages of the window's children (as Windows and Wine do) */
+    PostMessageA( child, WM_USER + 51, 0, 0 );
+    ok( PeekMessageA( &msg, top1, WM_USER + 51, WM_USER + 51, PM_REMOVE ) && msg.hwnd == child,
+        "child's message not found through its parent\n" );
+
+    DestroyWindow( top1 );
+    DestroyWindow( top2 );
+    DestroyWindow( msgonly );
+    pump_messages();
+}
+
 static void test_register_window_message( void )
 {
     UINT a, b, c;
@@ -376,5 +413,6 @@ START_TEST(msg)
     test_send_and_post();
     test_quit();
     test_ansi_unicode();
+    test_broadcast_and_children();
     test_register_window_message();
 }

@@ -333,6 +333,83 @@ static void test_cross_thread_send( void )
     UnregisterClassA( "QueueTestXThread", NULL );
 }
 
+/* SendMessageCallback and ReplyMessage across threads */
+static HWND cb_other_hwnd;
+static int cb_calls;
+static LRESULT cb_result;
+static ULONG_PTR cb_data;
+static BOOL reply_ret, reply_after;
+
+static void CALLBACK send_callback( HWND hwnd, UINT msg, ULONG_PTR data, LRESULT result )
+{
+    cb_calls++;
+    cb_result = result;
+    cb_data = data;
+    ok( GetCurrentThreadId() == main_tid, "callback in thread %04lx\n", GetCurrentThreadId() );
+}
+
+static LRESULT WINAPI cb_other_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_USER + 40) return 99;
+    if (msg == WM_USER + 41)
+    {
+        /* MSDN ReplyMessage: the sender continues at once; TRUE inside a message sent from
+         * another thread */
+        reply_ret = ReplyMessage( 55 );
+        reply_after = (InSendMessageEx( NULL ) & ISMEX_REPLIED) != 0;
+        return 66;
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static DWORD WINAPI cb_thread( void *arg )
+{
+    MSG msg;
+    cb_other_hwnd = CreateWindowExA( 0, "QueueTestCallbackOther", NULL, WS_POPUP, 0, 0, 1, 1, 0, 0, 0, NULL );
+    SetEvent( arg );
+    while (GetMessageA( &msg, 0, 0, 0 ) > 0) DispatchMessageA( &msg );
+    DestroyWindow( cb_other_hwnd );
+    return 0;
+}
+
+static void test_callback_and_reply( void )
+{
+    WNDCLASSA cls = { 0 };
+    HANDLE ready = CreateEventA( NULL, FALSE, FALSE, NULL ), thread;
+    DWORD tid, start;
+    MSG msg;
+
+    cls.lpfnWndProc = cb_other_proc;
+    cls.lpszClassName = "QueueTestCallbackOther";
+    RegisterClassA( &cls );
+    main_tid = GetCurrentThreadId();
+    thread = CreateThread( NULL, 0, cb_thread, ready, 0, &tid );
+    WaitForSingleObject( ready, INFINITE );
+
+    ok( SendMessageCallbackA( cb_other_hwnd, WM_USER + 40, 0, 0, send_callback, 0x1234 ), "failed: %lu\n", GetLastError() );
+    /* MSDN SendMessageCallback: the callback runs when this thread next retrieves messages */
+    Sleep( 100 );
+    ok( cb_calls == 0, "callback ran before any retrieval\n" );
+    start = GetTickCount();
+    while (!cb_calls && GetTickCount() - start < 2000)
+    {
+        PeekMessageA( &msg, 0, 0, 0, PM_REMOVE );
+        MsgWaitForMultipleObjects( 0, NULL, FALSE, 20, QS_ALLINPUT );
+    }
+    ok( cb_calls == 1 && cb_result == 99 && cb_data == 0x1234, "calls %d result %Id data %#Ix\n", cb_calls, cb_result, cb_data );
+
+    ok( SendMessageA( cb_other_hwnd, WM_USER + 41, 0, 0 ) == 55, "ReplyMessage's result not returned\n" );
+    Sleep( 50 );
+    ok( reply_ret, "ReplyMessage returned FALSE\n" );
+    ok( reply_after, "ISMEX_REPLIED not set after ReplyMessage\n" );
+    ok( !ReplyMessage( 1 ), "ReplyMessage TRUE outside a sent message\n" );
+
+    PostThreadMessageA( tid, WM_QUIT, 0, 0 );
+    WaitForSingleObject( thread, 5000 );
+    CloseHandle( thread );
+    CloseHandle( ready );
+}
+
 /* SMTO_BLOCK: the sender does not process messages sent to it while it waits, so a send back
  * to it from the receiver times out instead of running (MSDN SendMessageTimeout). */
 static HWND block_main_hwnd, block_other_hwnd;
@@ -488,5 +565,6 @@ START_TEST(queue)
     test_message_info();
     test_cross_thread_send();
     test_smto_block();
+    test_callback_and_reply();
     test_stress();
 }
