@@ -1,0 +1,92 @@
+/*
+ * BroadcastSystemMessage(Ex): flags, recipients, BSF_QUERY denial with BSMINFO, posting,
+ * BSF_IGNORECURRENTTASK.
+ */
+#include "user32test.h"
+
+static UINT bcast_msg;
+static HWND deny_hwnd;
+static int received;
+
+static LRESULT WINAPI bcast_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == bcast_msg)
+    {
+        received++;
+        if (wp == 1 && hwnd == deny_hwnd) return BROADCAST_QUERY_DENY;
+        return TRUE;
+    }
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+static void test_broadcast( void )
+{
+    WNDCLASSA cls = { 0 };
+    HWND hwnd1, hwnd2;
+    DWORD recipients;
+    BSMINFO info = { sizeof(info) };
+    LONG ret;
+    DWORD err;
+    MSG msg;
+
+    bcast_msg = RegisterWindowMessageA( "UsermmBroadcastTest" );
+    cls.lpfnWndProc = bcast_proc;
+    cls.lpszClassName = "BroadcastTest";
+    RegisterClassA( &cls );
+    hwnd1 = CreateWindowExA( 0, "BroadcastTest", NULL, WS_OVERLAPPED, 0, 0, 10, 10, 0, 0, 0, NULL );
+    hwnd2 = CreateWindowExA( 0, "BroadcastTest", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
+    pump_messages();
+
+    /* MSDN: a failure returns -1; unknown flags are ERROR_INVALID_PARAMETER (Wine's builtin
+     * returns 0) */
+    recipients = BSM_APPLICATIONS;
+    SetLastError( 0xdeadbeef );
+    ret = BroadcastSystemMessageA( 0x80000000, &recipients, bcast_msg, 0, 0 );
+    err = GetLastError();
+    todo_if( is_builtin_user32() ) ok( ret == -1, "ret %ld\n", ret );
+    ok( err == ERROR_INVALID_PARAMETER, "error %lu\n", err );
+
+    /* sent to every top-level window */
+    received = 0;
+    recipients = BSM_APPLICATIONS;
+    ret = BroadcastSystemMessageA( 0, &recipients, bcast_msg, 0, 0 );
+    ok( ret > 0, "ret %ld\n", ret );
+    ok( received == 2, "received %d during the call\n", received );
+    ok( recipients & BSM_APPLICATIONS, "recipients %#lx\n", recipients );
+
+    /* BSF_POSTMESSAGE posts */
+    received = 0;
+    recipients = BSM_APPLICATIONS;
+    ret = BroadcastSystemMessageA( BSF_POSTMESSAGE, &recipients, bcast_msg, 0, 0 );
+    ok( ret > 0, "ret %ld\n", ret );
+    ok( received == 0, "posted broadcast handled before retrieval\n" );
+    while (PeekMessageA( &msg, 0, bcast_msg, bcast_msg, PM_REMOVE )) DispatchMessageA( &msg );
+    ok( received == 2, "received %d once retrieved\n", received );
+
+    /* a BSF_QUERY recipient answering BROADCAST_QUERY_DENY stops it: 0, BSMINFO names it */
+    deny_hwnd = hwnd2;
+    recipients = BSM_APPLICATIONS;
+    ret = BroadcastSystemMessageExA( BSF_QUERY, &recipients, bcast_msg, 1, 0, &info );
+    ok( ret == 0, "ret %ld\n", ret );
+    todo_if( is_builtin_user32() ) ok( info.hwnd == hwnd2, "BSMINFO hwnd %p, expected %p\n", info.hwnd, hwnd2 );
+    deny_hwnd = 0;
+    recipients = BSM_APPLICATIONS;
+    ret = BroadcastSystemMessageExA( BSF_QUERY, &recipients, bcast_msg, 1, 0, &info );
+    ok( ret > 0, "ret %ld without a denial\n", ret );
+
+    /* BSF_IGNORECURRENTTASK: not to this process's windows */
+    received = 0;
+    recipients = BSM_APPLICATIONS;
+    ret = BroadcastSystemMessageA( BSF_IGNORECURRENTTASK, &recipients, bcast_msg, 0, 0 );
+    ok( ret > 0, "ret %ld\n", ret );
+    pump_messages();
+    ok( received == 0, "own windows received %d\n", received );
+
+    DestroyWindow( hwnd1 );
+    DestroyWindow( hwnd2 );
+}
+
+START_TEST(broadcast)
+{
+    test_broadcast();
+}
