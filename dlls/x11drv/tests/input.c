@@ -680,6 +680,22 @@ static void test_child_routing( void )
         check_input( "\"move 210 220\" \"click 1\"", click, "click on a child", FALSE );
         as_parent = FALSE;
     }
+    {
+        /* keys go to the focus window, a child too ("SetFocus"), with the pointer anywhere */
+        static const struct message key_k[] =
+        {
+            { WM_KEYDOWN, sent | wparam | lparam, 'K', KEY_LP(0x25, 0) },
+            { WM_CHAR, sent | wparam | lparam, 'k', KEY_LP(0x25, 0) },
+            { WM_KEYUP, sent | wparam | lparam, 'K', KEY_UP_LP(0x25, 0) },
+            { 0 }
+        };
+        SetFocus( child );
+        ok( GetFocus() == child, "focus %p, expected the child %p\n", GetFocus(), child );
+        as_parent = TRUE;
+        check_input( "\"key k\"", key_k, "keys to a focused child", FALSE );
+        as_parent = FALSE;
+        SetFocus( hwnd );
+    }
     DestroyWindow( child );
     pump_for( 100 );
 }
