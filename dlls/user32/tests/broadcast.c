@@ -3,6 +3,7 @@
  * BSF_IGNORECURRENTTASK.
  */
 #include "user32test.h"
+#include <mmsystem.h>
 
 static UINT bcast_msg;
 static HWND deny_hwnd;
@@ -86,7 +87,50 @@ static void test_broadcast( void )
     DestroyWindow( hwnd2 );
 }
 
+/* BSM_INSTALLABLEDRIVERS: every installable driver open in the process gets the message, before
+ * the applications (MSDN BroadcastSystemMessageEx). Wine's builtin delivers nothing to drivers
+ * (a FIXME there). */
+static void test_installable_drivers( void )
+{
+    HDRVR (WINAPI *pOpenDriver)( const WCHAR *, const WCHAR *, LPARAM );
+    LRESULT (WINAPI *pCloseDriver)( HDRVR, LPARAM, LPARAM );
+    HMODULE (WINAPI *pGetDriverModuleHandle)( HDRVR );
+    LONG (WINAPI *pbcastdrv_last)( UINT *, LPARAM *, LPARAM * );
+    HMODULE winmm = LoadLibraryA( "winmm.dll" );
+    DWORD recipients = BSM_INSTALLABLEDRIVERS;
+    LPARAM lp1 = 0, lp2 = 0;
+    UINT last = 0;
+    LONG count, ret;
+    HDRVR hdrv;
+
+    pOpenDriver = (void *)GetProcAddress( winmm, "OpenDriver" );
+    pCloseDriver = (void *)GetProcAddress( winmm, "CloseDriver" );
+    pGetDriverModuleHandle = (void *)GetProcAddress( winmm, "GetDriverModuleHandle" );
+    if (!pOpenDriver || !pCloseDriver || !pGetDriverModuleHandle)
+    {
+        skip( "no winmm driver functions\n" );
+        return;
+    }
+    hdrv = pOpenDriver( L"bcastdrv.dll", NULL, 0 );
+    ok( hdrv != 0, "OpenDriver(bcastdrv.dll) failed\n" );
+    if (!hdrv) return;
+    pbcastdrv_last = (void *)GetProcAddress( pGetDriverModuleHandle( hdrv ), "bcastdrv_last" );
+    ok( pbcastdrv_last != NULL, "no bcastdrv_last\n" );
+    if (!pbcastdrv_last) goto done;
+
+    ret = BroadcastSystemMessageA( 0, &recipients, DRV_POWER, 0x11, 0x22 );
+    ok( ret > 0, "ret %ld\n", ret );
+    count = pbcastdrv_last( &last, &lp1, &lp2 );
+    todo_if( is_builtin_user32() )
+    ok( count == 1 && last == DRV_POWER && lp1 == 0x11 && lp2 == 0x22, "count %ld last %#x %#Ix %#Ix\n", count,
+        last, lp1, lp2 );
+    ok( recipients == BSM_INSTALLABLEDRIVERS, "recipients %#lx\n", recipients );
+done:
+    pCloseDriver( hdrv, 0, 0 );
+}
+
 START_TEST(broadcast)
 {
     test_broadcast();
+    test_installable_drivers();
 }
