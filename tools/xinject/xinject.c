@@ -9,6 +9,7 @@
  *   focus               give the target the X input focus (no window manager does it)
  *   unfocus             give the X focus back to the pointer's window (PointerRoot)
  *   movewindow X Y      move the target to screen X,Y, as a window manager or the user would
+ *   resizewindow W H    resize the target to W x H likewise
  *   expose              have the server expose all of the target (XClearArea with exposures)
  *   close               ask the target to close, as a window manager's close button does
  *                       (a WM_PROTOCOLS / WM_DELETE_WINDOW client message)
@@ -256,6 +257,13 @@ static int run( char *line )
     {
         if (!target) return 0;
         XMoveWindow( dpy, target, x, y );
+        XSync( dpy, False );
+        return 1;
+    }
+    if (!strcmp( verb, "resizewindow" ) && arg && sscanf( arg, "%d %d", &x, &y ) == 2)
+    {
+        if (!target || x <= 0 || y <= 0) return 0;
+        XResizeWindow( dpy, target, x, y );
         XSync( dpy, False );
         return 1;
     }

@@ -27,7 +27,7 @@ static BOOL is_recorded( UINT msg )
     {
     case WM_NCHITTEST: case WM_SETCURSOR: case WM_CONTEXTMENU: case WM_SYSCOMMAND: case WM_CLOSE:
     case WM_HELP: case WM_CAPTURECHANGED: case WM_WINDOWPOSCHANGING: case WM_WINDOWPOSCHANGED:
-    case WM_MOVE: case WM_MOUSELEAVE: case WM_MOUSEHOVER: case WM_MOUSEACTIVATE:
+    case WM_MOVE: case WM_SIZE: case WM_MOUSELEAVE: case WM_MOUSEHOVER: case WM_MOUSEACTIVATE:
         return TRUE;
     case WM_PAINT:
         return record_paint;
@@ -843,7 +843,7 @@ static void test_capture_drag( void )
     pump_for( 100 );
 }
 
-/* Someone else moves the X window (a window manager, the user): the HWND follows, with
+/* Someone else moves and sizes the X window (a window manager, the user): the HWND follows, with
  * WM_WINDOWPOSCHANGING / WM_WINDOWPOSCHANGED and WM_MOVE (lParam: the client area's new
  * screen position, "WM_MOVE") */
 static void test_external_move( void )
@@ -862,7 +862,29 @@ static void test_external_move( void )
     check_input( "\"movewindow 300 250\"", move_seq, "moved by another X client", FALSE );
     ClientToScreen( hwnd, &origin );
     ok( origin.x == 300 && origin.y == 250, "client area at %ld,%ld, expected 300,250\n", origin.x, origin.y );
-    SetWindowPos( hwnd, NULL, rect.left, rect.top, 0, 0, SWP_NOSIZE | SWP_NOZORDER | SWP_NOACTIVATE );
+    {
+        /* and sizes it: WM_SIZE with the new client size ("WM_SIZE"), the frame around it */
+        static const struct message size_seq[] =
+        {
+            { WM_WINDOWPOSCHANGING, sent },
+            { WM_WINDOWPOSCHANGED, sent },
+            { WM_MOVE, sent | optional },
+            { WM_SIZE, sent | wparam | lparam, SIZE_RESTORED, MAKELPARAM( 250, 150 ) },
+            { 0 }
+        };
+        RECT client, window, old_window;
+
+        GetWindowRect( hwnd, &old_window );
+        check_input( "\"resizewindow 250 150\"", size_seq, "sized by another X client", FALSE );
+        GetClientRect( hwnd, &client );
+        ok( client.right == 250 && client.bottom == 150, "client %s, expected 250x150\n",
+            wine_dbgstr_rect( &client ) );
+        GetWindowRect( hwnd, &window );
+        ok( window.left == old_window.left && window.top == old_window.top,
+            "window moved from %s to %s\n", wine_dbgstr_rect( &old_window ), wine_dbgstr_rect( &window ) );
+    }
+    SetWindowPos( hwnd, NULL, rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top,
+                  SWP_NOZORDER | SWP_NOACTIVATE );
     pump_for( 300 );
 }
 
