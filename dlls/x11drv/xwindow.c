@@ -154,12 +154,11 @@ void x11_window_update( void *hwnd, int x, int y, int cx, int cy, int visible )
     struct x11_window *win;
     Window window = 0;
     int create = 0, map = 0, unmap = 0, move = 0;
+    char *title = NULL;
 
     /* X windows cannot be empty */
     if (cx <= 0) cx = 1;
     if (cy <= 0) cy = 1;
-    char *title = NULL;
-
     pthread_mutex_lock( &window_lock );
     if (!(win = __find_by_hwnd( hwnd )) || !win->window)
     {
