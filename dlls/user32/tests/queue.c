@@ -482,6 +482,78 @@ static void test_smto_block( void )
     DestroyWindow( block_main_hwnd );
 }
 
+/* Threads that make a queue and a window, get a message sent, and exit: nothing they leave
+ * behind stays allocated (issue 5's leak rule, on a smaller count). */
+static LRESULT WINAPI leak_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    if (msg == WM_USER + 60) return 60;
+    return DefWindowProcA( hwnd, msg, wp, lp );
+}
+
+struct leak_round
+{
+    HANDLE ready, go;
+    HWND hwnd;
+};
+
+static DWORD WINAPI leak_thread( void *arg )
+{
+    struct leak_round *round = arg;
+    MSG msg;
+
+    round->hwnd = CreateWindowExA( 0, "QueueTestLeak", NULL, WS_POPUP, 0, 0, 1, 1, 0, 0, 0, NULL );
+    SetTimer( round->hwnd, 1, 1000, NULL );
+    PostMessageA( round->hwnd, WM_USER, 0, 0 ); /* left in the queue at exit */
+    SetEvent( round->ready );
+    while (MsgWaitForMultipleObjects( 1, &round->go, FALSE, INFINITE, QS_ALLINPUT ) != WAIT_OBJECT_0)
+        while (PeekMessageA( &msg, 0, WM_USER + 60, WM_USER + 60, PM_REMOVE )) DispatchMessageA( &msg );
+    return 0;
+}
+
+static SIZE_T count_heap_blocks( void )
+{
+    PROCESS_HEAP_ENTRY entry = { 0 };
+    SIZE_T count = 0;
+
+    HeapLock( GetProcessHeap() );
+    while (HeapWalk( GetProcessHeap(), &entry ))
+        if (entry.wFlags & PROCESS_HEAP_ENTRY_BUSY) count++;
+    HeapUnlock( GetProcessHeap() );
+    return count;
+}
+
+static void test_thread_leaks( void )
+{
+    WNDCLASSA cls = { 0 };
+    struct leak_round round;
+    SIZE_T before = 0, after;
+    HANDLE thread;
+    UINT i;
+
+    cls.lpfnWndProc = leak_proc;
+    cls.lpszClassName = "QueueTestLeak";
+    RegisterClassA( &cls );
+    round.ready = CreateEventA( NULL, FALSE, FALSE, NULL );
+    round.go = CreateEventA( NULL, FALSE, FALSE, NULL );
+    for (i = 0; i < 600; i++)
+    {
+        if (i == 100) before = count_heap_blocks(); /* after the first rounds warmed caches up */
+        thread = CreateThread( NULL, 0, leak_thread, &round, 0, NULL );
+        WaitForSingleObject( round.ready, INFINITE );
+        if (SendMessageA( round.hwnd, WM_USER + 60, 0, 0 ) != 60) break;
+        SetEvent( round.go );
+        WaitForSingleObject( thread, INFINITE );
+        CloseHandle( thread );
+        if (IsWindow( round.hwnd )) break;
+    }
+    after = count_heap_blocks();
+    ok( i == 600, "round %u failed (window left alive or send failed)\n", i );
+    trace( "%Iu heap blocks before, %Iu after 500 thread rounds\n", before, after );
+    ok( after <= before + 50, "%Iu heap blocks before, %Iu after 500 thread rounds\n", before, after );
+    CloseHandle( round.ready );
+    CloseHandle( round.go );
+}
+
 /* Several threads post and send to one window at once: nothing lost, nothing duplicated, the
  * posts of each sender in order (a small version of the issue-5 stress). */
 #define STRESS_THREADS 4
@@ -567,4 +639,5 @@ START_TEST(queue)
     test_smto_block();
     test_callback_and_reply();
     test_stress();
+    test_thread_leaks();
 }
