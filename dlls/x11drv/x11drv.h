@@ -57,10 +57,13 @@ extern int x11_pointer_tracked( void );       /* every pointer move reaches us n
 
 /* xwindow.c, for xevent.c */
 extern void *x11_hwnd_from_window( unsigned long window );
-/* ConfigureNotify: 1 if the rectangle differs from the one we asked for (a window manager
- * or the user moved the window), and records it */
-extern int x11_window_configured( unsigned long window, int x, int y, int cx, int cy );
+/* ConfigureNotify (request number `serial`): 1 if the rectangle differs from the one we asked
+ * for (a window manager or the user moved the window), and records it as reported to user32 */
+extern int x11_window_configured( unsigned long window, unsigned long serial, int x, int y,
+                                  int cx, int cy );
 extern void x11_window_mapped( unsigned long window );
+extern void x11_window_reparented( unsigned long window, int to_root );
+extern int x11_window_is_reparented( unsigned long window );
 
 /* event.c: notifications to user32, called by the event thread */
 enum x11drv_pointer_event { X11DRV_MOTION, X11DRV_BUTTON_PRESS, X11DRV_BUTTON_RELEASE };

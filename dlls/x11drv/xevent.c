@@ -138,18 +138,28 @@ static void handle_configure( XEvent *event )
     Window child;
 
     if (!hwnd) return;
-    /* a real ConfigureNotify of a reparented window is relative to the frame: ask where the
-     * window is on the root (synthetic ones from window managers are root-relative already) */
-    if (!configure->send_event)
+    /* A real ConfigureNotify gives the position in the parent: with the root as parent it is
+     * the screen position at the time of the event. A window manager's frame is the parent of
+     * a reparented window: ask where the window is on the root now (the next event tells of a
+     * later change). Synthetic ones from window managers are root-relative already. */
+    if (!configure->send_event && x11_window_is_reparented( configure->window ))
         XTranslateCoordinates( x11_display, configure->window, DefaultRootWindow( x11_display ),
                                0, 0, &x, &y, &child );
-    if (x11_window_configured( configure->window, x, y, configure->width, configure->height ))
+    if (x11_window_configured( configure->window, configure->serial, x, y, configure->width,
+                               configure->height ))
         x11drv_configure_event( hwnd, x, y, configure->width, configure->height );
 }
 
 static void handle_map( XEvent *event )
 {
     x11_window_mapped( event->xmap.window );
+}
+
+static void handle_reparent( XEvent *event )
+{
+    XReparentEvent *reparent = &event->xreparent;
+
+    x11_window_reparented( reparent->window, reparent->parent == DefaultRootWindow( x11_display ) );
 }
 
 static void handle_client_message( XEvent *event )
@@ -190,7 +200,7 @@ static const event_handler handlers[LASTEvent] =
     [UnmapNotify] = NULL,                      /* UnmapNotify: we unmapped it */
     [MapNotify] = handle_map,                  /* MapNotify */
     [MapRequest] = NULL,                       /* MapRequest: for window managers */
-    [ReparentNotify] = NULL,                   /* ReparentNotify: ConfigureNotify follows */
+    [ReparentNotify] = handle_reparent,        /* ReparentNotify: into a frame, or back */
     [ConfigureNotify] = handle_configure,      /* ConfigureNotify */
     [ConfigureRequest] = NULL,                 /* ConfigureRequest: for window managers */
     [GravityNotify] = NULL,                    /* GravityNotify */

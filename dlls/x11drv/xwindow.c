@@ -20,19 +20,43 @@
 Atom x11_atom_wm_protocols, x11_atom_wm_delete_window;
 static Atom atom_net_wm_name, atom_utf8_string, atom_net_wm_pid;
 
+/* A client area on the screen, as the X window's geometry. */
+struct geometry
+{
+    int x, y, cx, cy;
+};
+
+static int same_geometry( const struct geometry *a, const struct geometry *b )
+{
+    return a->x == b->x && a->y == b->y && a->cx == b->cx && a->cy == b->cy;
+}
+
+/* Geometries reported to user32 (window_moved) whose echo, user32 moving the window there and
+ * telling us through x11_window_update, has not come yet. user32 moves the window in its own
+ * thread, later: by then the server may have reported newer ones, and moving the X window back
+ * to an older one would fight the window manager (or the user's drag). Policy: the last
+ * MAX_REPORTED are kept; when full the oldest is forgotten, and its echo, should it come, is then
+ * an ordinary move request (one redundant request, undone by the newer echoes; configure_serial
+ * keeps the server's answers to it from being reported again). */
+#define MAX_REPORTED 8
+
 struct x11_window
 {
     void *hwnd;
     Window window;     /* 0 until the window is first shown */
     char *title;       /* UTF-8, kept for the X window created later */
-    int x, y, cx, cy;  /* last geometry we asked for or the server reported */
+    struct geometry geom; /* last geometry we asked for or the server reported */
+    unsigned long configure_serial; /* request number of our last move/size of the window */
+    struct geometry reported[MAX_REPORTED]; /* oldest first */
+    unsigned int reported_count;
     int mapped;        /* we asked for it to be mapped */
     int viewable;      /* MapNotify seen since the last map */
     int focus_pending; /* focus asked for before the window was viewable */
+    int reparented;    /* a window manager's frame is its parent, not the root window */
 };
 
 /* Protects windows and window_count; held only around table look-ups and updates, never while
- * calling Xlib functions that wait or calling the Win32 half. */
+ * calling Xlib or the Win32 half. Taken after the display lock (XLockDisplay) where both are. */
 static pthread_mutex_t window_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct x11_window *windows;
 static unsigned int window_count, window_capacity;
@@ -149,16 +173,44 @@ static Window create_window( void *hwnd, int x, int y, int cx, int cy )
     return window;
 }
 
+/* Called with window_lock held: whether `geom`, asked for by user32, is its echo of a geometry
+ * the server reported (the window is there already, or will be told of a newer one); forgets
+ * that report and the older ones. Any other request makes the pending echoes ordinary moves:
+ * user32's latest word counts. */
+static int __is_reported_echo( struct x11_window *win, const struct geometry *geom )
+{
+    unsigned int i;
+
+    for (i = win->reported_count; i > 0; i--)
+        if (same_geometry( &win->reported[i - 1], geom ))
+        {
+            memmove( win->reported, win->reported + i, (win->reported_count - i) * sizeof(*geom) );
+            win->reported_count -= i;
+            return 1;
+        }
+    win->reported_count = 0;
+    return 0;
+}
+
+/* Creates, maps, unmaps, moves and sizes the X window of hwnd (any thread).
+ *
+ * A move notes its request's number: the server's ConfigureNotify events for the window with an
+ * older number describe where it was before the move, and are not reported (the window is going
+ * where user32 put it). The display lock, taken before window_lock, keeps the number and the
+ * geometry in step with the request: no other thread's request takes the number in between, and
+ * the event thread sees either both old or both new. */
 void x11_window_update( void *hwnd, int x, int y, int cx, int cy, int visible )
 {
     struct x11_window *win;
     Window window = 0;
-    int create = 0, map = 0, unmap = 0, move = 0;
+    int map = 0, unmap = 0, move = 0, echo = 0;
     char *title = NULL;
+    struct geometry geom;
 
     /* X windows cannot be empty */
     if (cx <= 0) cx = 1;
     if (cy <= 0) cy = 1;
+    geom.x = x, geom.y = y, geom.cx = cx, geom.cy = cy;
     pthread_mutex_lock( &window_lock );
     if (!(win = __find_by_hwnd( hwnd )) || !win->window)
     {
@@ -180,28 +232,39 @@ void x11_window_update( void *hwnd, int x, int y, int cx, int cy, int visible )
             return;
         }
         win->window = window;
-        win->x = x, win->y = y, win->cx = cx, win->cy = cy;
-        create = 1;
-    }
-    window = win->window;
-    if (!create && (win->x != x || win->y != y || win->cx != cx || win->cy != cy))
-    {
-        move = 1;
-        win->x = x, win->y = y, win->cx = cx, win->cy = cy;
-    }
-    if (visible && !win->mapped) map = win->mapped = 1;
-    if (!visible && win->mapped)
-    {
-        unmap = 1;
-        win->mapped = win->viewable = 0;
+        win->geom = geom;
     }
     pthread_mutex_unlock( &window_lock );
 
-    X11_TRACE( X11_CH_WINDOW, "hwnd %p window %#lx %d,%d %dx%d visible %d:%s%s%s\n", hwnd, window,
-               x, y, cx, cy, visible, move ? " move" : "", map ? " map" : "", unmap ? " unmap" : "" );
+    XLockDisplay( x11_display );
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_hwnd( hwnd )) && win->window)
+    {
+        window = win->window;
+        if ((echo = __is_reported_echo( win, &geom )))
+            ; /* the server has it there, or a newer report is on its way to user32 */
+        else if (!same_geometry( &win->geom, &geom ))
+        {
+            move = 1;
+            win->geom = geom;
+            win->configure_serial = NextRequest( x11_display );
+        }
+        if (visible && !win->mapped) map = win->mapped = 1;
+        if (!visible && win->mapped)
+        {
+            unmap = 1;
+            win->mapped = win->viewable = 0;
+        }
+    }
+    pthread_mutex_unlock( &window_lock );
     if (move) XMoveResizeWindow( x11_display, window, x, y, cx, cy );
     if (map) XMapWindow( x11_display, window );
     if (unmap) XUnmapWindow( x11_display, window );
+    XUnlockDisplay( x11_display );
+
+    X11_TRACE( X11_CH_WINDOW, "hwnd %p window %#lx %d,%d %dx%d visible %d:%s%s%s%s\n", hwnd, window,
+               x, y, cx, cy, visible, move ? " move" : "", echo ? " (as the server reported)" : "",
+               map ? " map" : "", unmap ? " unmap" : "" );
     flush();
 }
 
@@ -296,22 +359,52 @@ void *x11_hwnd_from_window( unsigned long window )
     return hwnd;
 }
 
-int x11_window_configured( unsigned long window, int x, int y, int cx, int cy )
+int x11_window_configured( unsigned long window, unsigned long serial, int x, int y, int cx, int cy )
 {
     struct x11_window *win;
-    int changed = 0;
+    struct geometry geom = { x, y, cx, cy };
+    int changed = 0, stale = 0;
 
     pthread_mutex_lock( &window_lock );
-    if ((win = __find_by_window( window )) &&
-        (win->x != x || win->y != y || win->cx != cx || win->cy != cy))
+    if ((win = __find_by_window( window )))
     {
-        win->x = x, win->y = y, win->cx = cx, win->cy = cy;
-        changed = 1;
+        /* before our last move reached the server: where the window was, not where it goes */
+        if ((long)(serial - win->configure_serial) < 0) stale = 1;
+        else if (!same_geometry( &win->geom, &geom ))
+        {
+            win->geom = geom;
+            if (win->reported_count == MAX_REPORTED)
+                memmove( win->reported, win->reported + 1, --win->reported_count * sizeof(geom) );
+            win->reported[win->reported_count++] = geom;
+            changed = 1;
+        }
     }
     pthread_mutex_unlock( &window_lock );
-    X11_TRACE( X11_CH_WINDOW, "window %#lx %d,%d %dx%d%s\n", window, x, y, cx, cy,
-               changed ? "" : " (as asked: ignored)" );
+    X11_TRACE( X11_CH_WINDOW, "window %#lx serial %lu %d,%d %dx%d%s\n", window, serial, x, y, cx, cy,
+               changed ? "" : stale ? " (before our last move: ignored)" : " (as asked: ignored)" );
     return changed;
+}
+
+/* ReparentNotify: whether the window's parent is the root window. Called by the event thread. */
+void x11_window_reparented( unsigned long window, int to_root )
+{
+    struct x11_window *win;
+
+    pthread_mutex_lock( &window_lock );
+    if ((win = __find_by_window( window ))) win->reparented = !to_root;
+    pthread_mutex_unlock( &window_lock );
+    X11_TRACE( X11_CH_WINDOW, "window %#lx parent %s\n", window, to_root ? "root" : "a frame" );
+}
+
+int x11_window_is_reparented( unsigned long window )
+{
+    struct x11_window *win;
+    int ret;
+
+    pthread_mutex_lock( &window_lock );
+    ret = (win = __find_by_window( window )) && win->reparented;
+    pthread_mutex_unlock( &window_lock );
+    return ret;
 }
 
 int x11_get_pointer( int *x, int *y )

@@ -278,20 +278,73 @@ static void test_window_and_input( void )
         "callbacks should come from the driver's event thread\n" );
 }
 
-/* WM_DELETE_WINDOW from a window manager (xinject cannot send it, so the driver's own path is
- * exercised through xprop-free means: none here) is covered by the user32 tests; the move
- * from the X side is: a window manager's move arrives as window_moved. Without a window
- * manager nothing moves our window but us, and our own moves must not come back. */
-static void test_own_moves_not_reported( void )
+/* Waits for `n` window_moved reports from record `from` on (5 s at most) and compares them with
+ * `expected` (client rectangles), in order. */
+static void expect_moves_( LONG from, const RECT *expected, LONG n, int line )
+{
+    DWORD end = GetTickCount() + 5000;
+    LONG i, found;
+
+    for (;;)
+    {
+        for (i = from, found = 0; i < count; i++) found += records[i].kind == REC_MOVED;
+        if (found >= n || (LONG)(end - GetTickCount()) <= 0) break;
+        Sleep( 5 );
+    }
+    ok_(__FILE__, line)( found >= n, "%ld window_moved reports, expected %ld\n", found, n );
+    for (i = from, found = 0; i < count && found < n; i++)
+    {
+        if (records[i].kind != REC_MOVED) continue;
+        ok_(__FILE__, line)( records[i].hwnd == TEST_HWND && EqualRect( &records[i].rect, &expected[found] ),
+                             "report %ld: %p %s, expected %s\n", found, records[i].hwnd,
+                             wine_dbgstr_rect( &records[i].rect ), wine_dbgstr_rect( &expected[found] ) );
+        found++;
+    }
+}
+#define expect_moves( from, expected ) expect_moves_( from, expected, ARRAY_SIZE(expected), __LINE__ )
+
+/* Moves and sizes by another X client (a window manager, the user) reach user32 as
+ * window_moved, in order. user32 answers each one later, from the window's own thread, by
+ * moving the window there (window_pos_changed): such late answers are no new moves: moving the
+ * X window back to an older place would fight the other client, and the server's reports of
+ * those moves would start a ping-pong. Our own moves are not reported either. Each step ends
+ * with a move by xinject whose report shows that everything before it was seen (X events come
+ * in order). */
+static void test_moves( void )
 {
     static const RECT window = { 146, 123, 554, 458 }, client = { 150, 150, 550, 450 };
-    LONG start = count, pos;
+    static const RECT marker1[] = { { 160, 170, 560, 470 } };
+    static const RECT others[] = { { 200, 210, 600, 510 }, { 200, 210, 500, 410 }, { 220, 230, 520, 430 } };
+    static const RECT marker2[] = { { 240, 250, 540, 450 } };
+    char cmd[256];
+    LONG start;
+    int i;
 
+    /* our own move: only the marker's comes back */
+    start = count;
     driver->window_pos_changed( TEST_HWND, &window, &client, WS_OVERLAPPEDWINDOW | WS_VISIBLE, 0 );
-    wait_records( start, 1, 300 );
-    for (pos = start; pos < count; pos++)
-        ok( records[pos].kind != REC_MOVED, "our own move came back as %s\n",
-            wine_dbgstr_rect( &records[pos].rect ) );
+    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"movewindow 160 170\"", title );
+    if (!run_xinject( cmd )) return;
+    expect_moves( start, marker1 );
+
+    /* moves and a resize by another client before user32 answers the first */
+    start = count;
+    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"movewindow 200 210\" \"resizewindow 300 200\" "
+              "\"movewindow 220 230\"", title );
+    if (!run_xinject( cmd )) return;
+    expect_moves( start, others );
+    /* user32's answers, late: the window is there already, or going there */
+    for (i = 0; i < ARRAY_SIZE(others); i++)
+    {
+        RECT frame = others[i];
+        InflateRect( &frame, 4, 4 );
+        frame.top -= 23;
+        driver->window_pos_changed( TEST_HWND, &frame, &others[i], WS_OVERLAPPEDWINDOW | WS_VISIBLE, 0 );
+    }
+    start = count;
+    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"movewindow 240 250\"", title );
+    if (!run_xinject( cmd )) return;
+    expect_moves( start, marker2 );
 }
 
 /* A window manager's close button: WM_DELETE_WINDOW reaches user32 as a close request; the X
@@ -478,7 +531,7 @@ START_TEST(events)
 
     test_layout();
     test_window_and_input();
-    test_own_moves_not_reported();
+    test_moves();
     test_close_and_focus();
     test_burst();
 
