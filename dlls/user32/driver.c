@@ -100,9 +100,10 @@ static const struct usermm_driver_funcs null_driver =
  *
  * Each has the effect the matching user action has on Windows: hardware input goes into the
  * system input queue as SendInput's does (not marked injected), a move by the window manager is
- * a SetWindowPos, an exposed area is invalidated, the close button is the system menu's Close,
- * the X focus coming or going is the application being activated or deactivated. No user32 lock
- * is held by the caller (the driver's event thread). */
+ * a SetWindowPos in the window's own thread, an exposed area is invalidated, the close button is
+ * the system menu's Close, the X focus coming or going is the application being activated or
+ * deactivated. No user32 lock is held by the caller (the driver's event thread), and none of
+ * these waits for an application thread. */
 
 /* Screen pixels -> SendInput's normalised 0..65535: rounded up, so that the mapping back
  * (normalised * size / 65536, rounded down) gives the same pixel. */
@@ -146,20 +147,11 @@ static void CDECL cb_hardware_input( const struct usermm_hw_input *hw )
 
 static void CDECL cb_window_moved( HWND hwnd, const RECT *client )
 {
-    RECT window, old_client;
-    POINT origin = { 0, 0 };
-
     check_not_locked();
     TRACE( "hwnd %p client %s\n", hwnd, wine_dbgstr_rect( client ) );
-    /* the frame keeps its size around the client area the window manager chose */
-    if (!GetWindowRect( hwnd, &window ) || !GetClientRect( hwnd, &old_client ) ||
-        !ClientToScreen( hwnd, &origin ))
-        return;
-    SetWindowPos( hwnd, NULL, client->left - (origin.x - window.left),
-                  client->top - (origin.y - window.top),
-                  (client->right - client->left) + (window.right - window.left) - old_client.right,
-                  (client->bottom - client->top) + (window.bottom - window.top) - old_client.bottom,
-                  SWP_NOZORDER | SWP_NOACTIVATE );
+    /* done by the window's own thread, as Windows sends WM_WINDOWPOSCHANGING & co. of a move by
+     * the user there: the event thread never waits for an application thread */
+    window_moved_from_driver( hwnd, client );
 }
 
 static void CDECL cb_window_exposed( HWND hwnd, const RECT *rect )

@@ -53,8 +53,10 @@ struct usermm_user_callbacks
     void (CDECL *hardware_input)( const struct usermm_hw_input *input );
     /* The X window of top-level `hwnd` now has its client area at `client` (screen
      * coordinates): a window manager or the user moved or sized it. user32 moves the window
-     * (WM_WINDOWPOSCHANGING/CHANGED, WM_MOVE, WM_SIZE) without calling the driver back to move
-     * it again. */
+     * in the window's own thread, later (WM_WINDOWPOSCHANGING/CHANGED, WM_MOVE, WM_SIZE), and
+     * tells the driver through window_pos_changed as for any move: the driver knows that
+     * geometry as one it reported and does not move the X window again. Must not wait for an
+     * application thread. */
     void (CDECL *window_moved)( HWND hwnd, const RECT *client );
     /* Part of the client area (client coordinates) must be redrawn: invalidate it. */
     void (CDECL *window_exposed)( HWND hwnd, const RECT *rect );

@@ -41,6 +41,11 @@ static BOOL is_recorded( UINT msg )
 /* GetMessageTime / GetMessagePos of the last button-down, checked against the injection. */
 static DWORD last_button_time, last_button_pos;
 
+/* The window's thread, and how many of the messages of a move or size reached the procedure on
+ * another one (the driver's event thread must not move windows itself). */
+static DWORD window_thread;
+static LONG pos_msgs_elsewhere;
+
 static LRESULT CALLBACK input_wndproc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 {
     if (is_recorded( msg ))
@@ -50,6 +55,9 @@ static LRESULT CALLBACK input_wndproc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp
     }
     switch (msg)
     {
+    case WM_WINDOWPOSCHANGING: case WM_WINDOWPOSCHANGED: case WM_MOVE: case WM_SIZE:
+        if (GetCurrentThreadId() != window_thread) InterlockedIncrement( &pos_msgs_elsewhere );
+        break;
     case WM_LBUTTONDOWN:
         last_button_time = GetMessageTime();
         last_button_pos = GetMessagePos();
@@ -855,9 +863,17 @@ static void test_external_move( void )
         { WM_MOVE, sent | lparam, 0, MAKELPARAM( 300, 250 ) },
         { 0 }
     };
-    POINT origin = { 0, 0 };
+    POINT origin = { 0, 0 }, pt;
+    DWORD end = GetTickCount() + 5000;
     RECT rect;
 
+    /* the pointer away first: a window moving away from under it would have the pointer leave
+     * it, with mouse messages of their own in the middle of those of the move */
+    if (!run_xinject( "\"move 2 2\"" )) return;
+    while ((!GetCursorPos( &pt ) || pt.x != 2 || pt.y != 2) && (LONG)(end - GetTickCount()) > 0)
+        pump_for( 10 );
+    ok( pt.x == 2 && pt.y == 2, "pointer at %ld,%ld, expected 2,2\n", pt.x, pt.y );
+    pos_msgs_elsewhere = 0;
     GetWindowRect( hwnd, &rect );
     check_input( "\"movewindow 300 250\"", move_seq, "moved by another X client", FALSE );
     ClientToScreen( hwnd, &origin );
@@ -883,6 +899,9 @@ static void test_external_move( void )
         ok( window.left == old_window.left && window.top == old_window.top,
             "window moved from %s to %s\n", wine_dbgstr_rect( &old_window ), wine_dbgstr_rect( &window ) );
     }
+    /* as Windows does a move by the user: in the window's own thread */
+    ok( !pos_msgs_elsewhere, "%ld messages of the move reached the procedure on another thread\n",
+        pos_msgs_elsewhere );
     SetWindowPos( hwnd, NULL, rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top,
                   SWP_NOZORDER | SWP_NOACTIVATE );
     pump_for( 300 );
@@ -1016,6 +1035,7 @@ START_TEST(input)
     builtin_user32 = strstr( path, "\\windows\\system32\\" ) != NULL;
     trace( "user32: %s (%s)\n", path, builtin_user32 ? "builtin" : "ours" );
     snprintf( title, sizeof(title), "usermm input test %lu", GetCurrentProcessId() );
+    window_thread = GetCurrentThreadId();
 
     cls.style = CS_DBLCLKS;
     cls.lpfnWndProc = input_wndproc;
