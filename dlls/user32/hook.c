@@ -63,7 +63,9 @@ BOOL hooks_installed( int id )
 
 static void release_hook( struct hook *hook )
 {
-    if (!InterlockedDecrement( &hook->refcount )) HeapFree( GetProcessHeap(), 0, hook );
+    if (InterlockedDecrement( &hook->refcount )) return;
+    HeapFree( GetProcessHeap(), 0, hook );
+    count_object( hooks, -1 );
 }
 
 /* Called with hook_lock held: the handle's hook or NULL. */
@@ -226,6 +228,7 @@ static HHOOK set_windows_hook( int id, HOOKPROC proc, HINSTANCE module, DWORD ti
         SetLastError( ERROR_NOT_ENOUGH_MEMORY );
         return NULL;
     }
+    count_object( hooks, 1 );
     hook->refcount = 1;
     hook->id = id;
     hook->proc = proc;
@@ -238,7 +241,7 @@ static HHOOK set_windows_hook( int id, HOOKPROC proc, HINSTANCE module, DWORD ti
     if (index == MAX_HOOKS)
     {
         unlock_hooks( TRUE );
-        HeapFree( GetProcessHeap(), 0, hook );
+        release_hook( hook );
         SetLastError( ERROR_NOT_ENOUGH_MEMORY );
         return NULL;
     }

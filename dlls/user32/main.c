@@ -16,6 +16,7 @@ BOOL WINAPI DllMain( HINSTANCE inst, DWORD reason, void *reserved )
     {
     case DLL_PROCESS_ATTACH:
         user32_module = inst;
+        init_object_counts();
         break;
     case DLL_THREAD_DETACH:
         user_thread_detach();

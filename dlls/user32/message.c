@@ -232,6 +232,7 @@ static struct sent_message *alloc_sent_message( enum sent_kind kind, HWND hwnd, 
         SetLastError( ERROR_NOT_ENOUGH_MEMORY );
         return NULL;
     }
+    count_object( sent_messages, 1 );
     ulist_init( &smsg->entry );
     smsg->refcount = 1;
     smsg->kind = kind;
@@ -248,6 +249,7 @@ void release_sent_message( struct sent_message *smsg )
     if (InterlockedDecrement( &smsg->refcount )) return;
     if (smsg->sender) release_queue( smsg->sender );
     HeapFree( GetProcessHeap(), 0, smsg );
+    count_object( sent_messages, -1 );
 }
 
 /* Hands a sent message to the queue of the thread owning its window; takes over the caller's
@@ -333,6 +335,10 @@ static void receive_sent_message( struct sent_message *smsg )
         result = call_with_hooks( wnd, smsg->msg, smsg->wparam, smsg->lparam, smsg->unicode );
         release_wnd( wnd );
     }
+    /* MSDN SMTO_ERRORONEXIT: 0 if the window is destroyed while the message is processed (only
+     * this thread can destroy it: the lock-free lookup is enough); not once ReplyMessage has
+     * given the sender its result */
+    if (!smsg->replied && !get_current_thread_wnd( smsg->hwnd )) smsg->receiver_gone = TRUE;
     info->receiving = smsg->outer;
     finish_sent_message( smsg, result );
 }
@@ -362,6 +368,10 @@ BOOL process_sent_messages( struct msg_queue *queue )
         any = TRUE;
     }
 }
+
+/* How often a sender with SMTO_ABORTIFHUNG or SMTO_NOTIMEOUTIFNOTHUNG looks whether the
+ * receiver is hung (IsHungAppWindow's rule: 5 s without retrieving messages). */
+#define HUNG_POLL_MS 250
 
 /* Sends to a window of another thread and, for SENT_SEND, waits for the result while
  * processing what others send to us (so that A->B->A never deadlocks). */
@@ -406,14 +416,23 @@ static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, W
         if (!(smto & SMTO_BLOCK)) process_sent_messages( self );
         if (smsg->done) break;
         elapsed = GetTickCount() - start;
-        /* MSDN SMTO_NOTIMEOUTIFNOTHUNG: the timeout only counts while the receiver is hung */
-        if (timeout != INFINITE && elapsed >= timeout && (smto & SMTO_NOTIMEOUTIFNOTHUNG) && !is_queue_hung( dest ))
-            start = GetTickCount() - timeout + 100, elapsed = timeout - 100; /* look again in 100 ms */
-        if (timeout != INFINITE && elapsed >= timeout)
+        wait = timeout == INFINITE ? INFINITE : (elapsed >= timeout ? 0 : timeout - elapsed);
+        /* MSDN SMTO_NOTIMEOUTIFNOTHUNG: "does not enforce the time-out period as long as the
+         * receiving thread is processing messages"; SMTO_ABORTIFHUNG: returns "if the receiving
+         * thread appears to not respond" - also when it starts hanging while we wait. Both look
+         * at the receiver again every HUNG_POLL_MS. */
+        if (smto & (SMTO_ABORTIFHUNG | SMTO_NOTIMEOUTIFNOTHUNG))
+        {
+            BOOL hung = is_queue_hung( dest );
+            if ((smto & SMTO_ABORTIFHUNG) && hung) wait = 0;
+            else if ((smto & SMTO_NOTIMEOUTIFNOTHUNG) && !hung && !wait) wait = HUNG_POLL_MS;
+            else wait = min( wait, HUNG_POLL_MS );
+        }
+        if (!wait)
         {
             /* The receiver has not answered in time. If it has not started on the message, it
-             * never will (the record leaves its queue); if it has, it finishes and the result
-             * is dropped. */
+             * never will (the record leaves its queue: Wine's builtin does the same); if it has,
+             * it finishes and the result is dropped. */
             BOOL unqueued = FALSE;
             lock_queue( dest );
             if (!smsg->done && smsg->entry.next != &smsg->entry)
@@ -430,7 +449,6 @@ static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, W
             SetLastError( ERROR_TIMEOUT );
             return FALSE;
         }
-        wait = timeout == INFINITE ? INFINITE : timeout - elapsed;
         queue_wait( self, QS_SMRESULT, 0, 0, NULL, wait, (smto & SMTO_BLOCK) ? QUEUE_WAIT_NO_SENT : 0 );
         lock_queue( self );
         __queue_clear_bits( self, QS_SMRESULT );
@@ -439,7 +457,8 @@ static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, W
     *result = smsg->result;
     if (smsg->receiver_gone && (smto & SMTO_ERRORONEXIT))
     {
-        /* MSDN SMTO_ERRORONEXIT: fail if the receiving thread ends before answering */
+        /* MSDN SMTO_ERRORONEXIT: "return 0 if the receiving window is destroyed or its owning
+         * thread dies while the message is being processed" */
         release_sent_message( smsg );
         WARN( "%p %s: the receiving thread ended\n", wnd->hwnd, debugstr_msg_name( msg ) );
         return FALSE;
@@ -811,6 +830,10 @@ static BOOL peek_message( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags
 
     for (;;)
     {
+        /* the call itself is what the hung rule looks for (MSDN IsHungAppWindow): before the
+         * sent messages, so that a sender we answer never finds us hung afterwards (an aligned
+         * DWORD only the owner writes) */
+        queue->last_get_time = GetTickCount();
         if (mask & QS_SENDMESSAGE) process_sent_messages( queue );
 
         /* the window tree is needed to match children of a filter window and to find windows

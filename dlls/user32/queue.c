@@ -92,6 +92,7 @@ struct user_thread_info *get_user_thread_info( void )
         ERR( "out of memory for thread state\n" );
         ExitThread( 1 );
     }
+    count_object( thread_states, 1 );
     TlsSetValue( tls_index, info );
     SetLastError( err );
     return info;
@@ -150,12 +151,13 @@ void release_queue( struct msg_queue *queue )
     if (queue->event) CloseHandle( queue->event );
     if (queue->input) release_thread_input( queue->input );
     HeapFree( GetProcessHeap(), 0, queue );
+    count_object( queues, -1 );
 }
 
 static struct msg_queue *create_queue( void )
 {
     struct msg_queue *queue;
-    struct queue_hash_entry *hash;
+    struct queue_hash_entry *hash = NULL;
 
     InitOnceExecuteOnce( &queue_globals_once, init_queue_globals, NULL, NULL );
     if (!(queue = HeapAlloc( GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*queue) ))) goto err;
@@ -175,11 +177,13 @@ static struct msg_queue *create_queue( void )
     AcquireSRWLockExclusive( &queues_lock );
     ulist_add_tail( &queue_hash[queue->tid % QUEUE_HASH_SIZE], &hash->entry );
     ReleaseSRWLockExclusive( &queues_lock );
+    count_object( queues, 1 );
     TRACE( "created queue %p for thread %04lx\n", queue, queue->tid );
     return queue;
 
 err:
     ERR( "out of memory creating the queue of thread %04lx\n", GetCurrentThreadId() );
+    HeapFree( GetProcessHeap(), 0, hash );
     HeapFree( GetProcessHeap(), 0, queue );
     return NULL;
 }
@@ -321,12 +325,27 @@ BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam,
 }
 
 /* Drops the posted and input messages of a window being destroyed (MSDN DestroyWindow: "flushes
- * the thread message queue" of the window's messages). */
+ * the thread message queue" of the window's messages), and releases at once, with 0, every
+ * thread still waiting for a message sent to it: no procedure will ever run for them (issue 5:
+ * a receiver that destroys the window releases its senders, even if it never looks at its
+ * queue again). Results of our own SendMessageCallback calls stay: they are for us. */
 void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd )
 {
     struct ulist *cursor, *next;
+    struct sent_message *orphans = NULL, **tail = &orphans, *smsg;
 
     lock_queue( queue );
+    ULIST_FOR_EACH_SAFE( cursor, next, &queue->sent )
+    {
+        smsg = ULIST_ENTRY( cursor, struct sent_message, entry );
+        if (smsg->hwnd != hwnd || smsg->kind == SENT_RESULT) continue;
+        ulist_remove( cursor );
+        smsg->receiver_gone = TRUE;
+        smsg->next_orphan = NULL;
+        *tail = smsg;
+        tail = &smsg->next_orphan;
+    }
+    if (ulist_empty( &queue->sent )) __queue_clear_bits( queue, QS_SENDMESSAGE );
     ULIST_FOR_EACH_SAFE( cursor, next, &queue->posted )
     {
         struct queued_message *qmsg = ULIST_ENTRY( cursor, struct queued_message, entry );
@@ -346,6 +365,13 @@ void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd )
     if (ulist_empty( &queue->input_msgs )) __queue_clear_bits( queue, QS_INPUT );
     __kill_window_timers( queue, hwnd );
     unlock_queue( queue );
+    /* finish_sent_message takes the senders' queue locks: never under ours */
+    while ((smsg = orphans))
+    {
+        orphans = smsg->next_orphan;
+        TRACE( "releasing the sender of %s to destroyed %p\n", debugstr_msg_name( smsg->msg ), hwnd );
+        finish_sent_message( smsg, 0 );
+    }
 }
 
 /* ---- waiting --------------------------------------------------------------------------- */
@@ -565,11 +591,35 @@ void user_thread_detach( void )
     struct user_thread_info *info;
     struct msg_queue *queue;
     struct queue_hash_entry *hash = NULL;
-    struct ulist *cursor, *next, pending;
+    struct sent_message *orphans = NULL, **tail = &orphans, *smsg;
+    struct ulist *cursor;
 
     if (tls_index == TLS_OUT_OF_INDEXES || !(info = NtCurrentTeb()->TlsSlots[tls_index])) return;
     if ((queue = info->queue))
     {
+        /* First the senders, so that they learn the thread ended (SMTO_ERRORONEXIT) rather
+         * than that its windows were destroyed; nothing new can arrive once the queue is dead.
+         * Unlinked under the lock: a sender timing out meanwhile sees them as taken. */
+        lock_queue( queue );
+        queue->dead = TRUE;
+        while (!ulist_empty( &queue->sent ))
+        {
+            smsg = ULIST_ENTRY( queue->sent.next, struct sent_message, entry );
+            ulist_remove( &smsg->entry );
+            smsg->receiver_gone = TRUE;
+            smsg->next_orphan = NULL;
+            *tail = smsg;
+            tail = &smsg->next_orphan;
+        }
+        __queue_clear_bits( queue, QS_SENDMESSAGE );
+        unlock_queue( queue );
+        /* MSDN: a sender whose receiver ends gets 0 back. */
+        while ((smsg = orphans))
+        {
+            orphans = smsg->next_orphan;
+            finish_sent_message( smsg, 0 );
+        }
+
         destroy_thread_windows();
         remove_thread_hooks( queue->tid );
 
@@ -584,24 +634,6 @@ void user_thread_detach( void )
         }
         ReleaseSRWLockExclusive( &queues_lock );
 
-        ulist_init( &pending );
-        lock_queue( queue );
-        queue->dead = TRUE;
-        while (!ulist_empty( &queue->sent ))
-        {
-            cursor = queue->sent.next;
-            ulist_remove( cursor );
-            ulist_add_tail( &pending, cursor );
-        }
-        unlock_queue( queue );
-        /* MSDN: a sender whose receiver ends gets 0 back. */
-        ULIST_FOR_EACH_SAFE( cursor, next, &pending )
-        {
-            struct sent_message *smsg = ULIST_ENTRY( cursor, struct sent_message, entry );
-            ulist_remove( cursor );
-            smsg->receiver_gone = TRUE;
-            finish_sent_message( smsg, 0 );
-        }
         if (hash)
         {
             HeapFree( GetProcessHeap(), 0, hash );
@@ -611,6 +643,7 @@ void user_thread_detach( void )
     }
     TlsSetValue( tls_index, NULL );
     HeapFree( GetProcessHeap(), 0, info );
+    count_object( thread_states, -1 );
 }
 
 /***********************************************************************

@@ -22,6 +22,7 @@
 #include <winnls.h>
 #include <winreg.h>
 #include "usermm/driver.h"
+#include "usermm/objcount.h"
 
 #ifndef WM_SYSTIMER
 #define WM_SYSTIMER 0x0118 /* undocumented, but real programs and Wine's tests see it */
@@ -110,10 +111,14 @@ struct sent_message
     volatile LONG done;         /* 1 once result is final (replied, or receiver gone) */
     BOOL replied;               /* receiver side: ReplyMessage already gave the result */
     BOOL abandoned;             /* the sender gave up waiting (timeout): nobody reads result */
-    BOOL receiver_gone;         /* the receiving thread ended before answering */
+    BOOL receiver_gone;         /* the receiving window or thread ended before answering
+                                 * (SMTO_ERRORONEXIT) */
     SENDASYNCPROC callback;     /* SENT_CALLBACK / SENT_RESULT */
     ULONG_PTR callback_data;
     struct sent_message *outer; /* receiver side: the sent message being processed before this */
+    struct sent_message *next_orphan; /* receiver side: taken off the queue to be released with 0
+                                       * (thread exit, window destroyed); entry is then unlinked,
+                                       * so a sender that times out sees it is no longer queued */
 };
 
 /* Input state shared by the threads attached to one another with AttachThreadInput (each
@@ -202,6 +207,11 @@ extern void user_thread_detach( void );
 extern void check_not_locked_( const char *func );
 #define check_not_locked() check_not_locked_( __func__ )
 extern void note_lock( BOOL acquire );
+
+/* objcount.c: live-object counts for leak tests (include/usermm/objcount.h) */
+extern struct usermm_object_counts *object_counts;
+extern void init_object_counts( void );
+#define count_object( field, delta ) InterlockedExchangeAdd( &object_counts->field, (delta) )
 
 /* message.c */
 extern LRESULT send_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL unicode );

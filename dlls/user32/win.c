@@ -115,6 +115,7 @@ void release_wnd( struct wnd *wnd )
     if (wnd->class) release_class( wnd->class );
     if (wnd->queue) release_queue( wnd->queue );
     HeapFree( GetProcessHeap(), 0, wnd );
+    count_object( windows, -1 );
 }
 
 BOOL is_current_thread_window( struct wnd *wnd )
@@ -173,6 +174,7 @@ static struct wnd *alloc_wnd( struct win_class *class, INT extra )
     struct wnd *wnd = HeapAlloc( GetProcessHeap(), HEAP_ZERO_MEMORY,
                                  FIELD_OFFSET(struct wnd, extra[max( extra, 1 )]) );
     if (!wnd) return NULL;
+    count_object( windows, 1 );
     wnd->refcount = 1; /* the table's */
     wnd->class = class;
     wnd->extra_size = extra;
