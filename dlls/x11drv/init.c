@@ -56,7 +56,10 @@ static void CDECL x11drv_shutdown( void )
             return;
         }
     }
+    x11_windows_cleanup();
     x11_close_display();
+    x11_event_cleanup();
+    keyboard_cleanup();
     user_callbacks = NULL;
 }
 
@@ -80,19 +83,24 @@ static const struct usermm_driver_funcs x11drv_funcs =
 };
 
 /* The event thread. Made with CreateThread, not pthread_create: it calls user32 (PE code),
- * which a thread Wine does not know cannot do. */
-static DWORD WINAPI event_thread_proc( void *arg )
+ * which a thread Wine does not know cannot do. It holds a reference to this module (`module`,
+ * may be NULL): user32 unloads the driver as soon as shutdown returned, which is when the loop
+ * ended, not when the thread has left the module's code. */
+static DWORD WINAPI event_thread_proc( void *module )
 {
     TRACE( "event thread started\n" );
     x11_event_loop();
     TRACE( "event thread done\n" );
     InterlockedExchange( &event_loop_done, 1 );
+    if (module) FreeLibraryAndExitThread( module, 0 );
     return 0;
 }
 
 const struct usermm_driver_funcs * CDECL usermm_driver_init( UINT32 version,
                                                              const struct usermm_user_callbacks *callbacks )
 {
+    HMODULE module;
+
     TRACE( "version %u, callbacks %p\n", version, callbacks );
 
     if (version != USERMM_DRIVER_VERSION)
@@ -119,10 +127,16 @@ const struct usermm_driver_funcs * CDECL usermm_driver_init( UINT32 version,
     keyboard_init();
     keymap_load();
     event_loop_done = 0;
-    if (!x11_event_init() || !(event_thread = CreateThread( NULL, 0, event_thread_proc, NULL, 0, NULL )))
+    if (!GetModuleHandleExW( GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, (const WCHAR *)event_thread_proc,
+                             &module ))
+        module = NULL;
+    if (!x11_event_init() || !(event_thread = CreateThread( NULL, 0, event_thread_proc, module, 0, NULL )))
     {
         ERR( "cannot start the event thread\n" );
+        if (module) FreeLibrary( module );
         x11_close_display();
+        x11_event_cleanup();
+        keyboard_cleanup();
         user_callbacks = NULL;
         return NULL;
     }

@@ -387,6 +387,14 @@ void keyboard_init( void )
     if (dead_key_tls == TLS_OUT_OF_INDEXES) dead_key_tls = TlsAlloc();
 }
 
+/* At shutdown, once no thread calls the layout functions any more (user32 stops first). */
+void keyboard_cleanup( void )
+{
+    if (dead_key_tls != TLS_OUT_OF_INDEXES) TlsFree( dead_key_tls );
+    dead_key_tls = TLS_OUT_OF_INDEXES;
+    keymap_loaded = FALSE;
+}
+
 static WCHAR compose( const struct dead_key *dead, WCHAR ch )
 {
     const WCHAR *p;

@@ -47,11 +47,13 @@ extern void x11_window_destroy( void *hwnd );
 extern void x11_window_focus( void *hwnd );
 extern int x11_get_pointer( int *x, int *y );
 extern int x11_warp_pointer( int x, int y );
+extern void x11_windows_cleanup( void );      /* forgets every window, before the display closes */
 
 /* xevent.c: the event thread's loop and its dispatch table. */
 extern int x11_event_init( void );            /* 0 on failure */
 extern void x11_event_loop( void );           /* returns after x11_event_stop */
 extern void x11_event_stop( void );
+extern void x11_event_cleanup( void );        /* after the loop ended: closes the wake-up pipe */
 extern void x11_event_wake( void );           /* new events may be queued: look */
 extern int x11_pointer_tracked( void );       /* every pointer move reaches us now */
 
@@ -79,6 +81,7 @@ extern void x11drv_keymap_changed( void );
 
 /* keyboard.c */
 extern void keyboard_init( void );
+extern void keyboard_cleanup( void );
 extern void keymap_load( void );
 extern void keymap_translate_key( unsigned int keycode, unsigned int keysym, unsigned int *vk,
                                   unsigned int *scan, int *extended );

@@ -217,11 +217,16 @@ static const event_handler handlers[LASTEvent] =
     [GenericEvent] = NULL,                     /* GenericEvent: no XInput2 yet */
 };
 
-int x11_event_init( void )
+void x11_event_cleanup( void )
 {
     if (wake_pipe[0] != -1) close( wake_pipe[0] );
     if (wake_pipe[1] != -1) close( wake_pipe[1] );
     wake_pipe[0] = wake_pipe[1] = -1;
+}
+
+int x11_event_init( void )
+{
+    x11_event_cleanup();
     stopping = 0;
     pointer_tracked = 0;
     if (pipe( wake_pipe ) == -1) return 0;

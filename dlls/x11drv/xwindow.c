@@ -385,6 +385,19 @@ int x11_window_configured( unsigned long window, unsigned long serial, int x, in
     return changed;
 }
 
+/* Forgets every window (the display is being closed, which destroys the X windows). */
+void x11_windows_cleanup( void )
+{
+    unsigned int i;
+
+    pthread_mutex_lock( &window_lock );
+    for (i = 0; i < window_count; i++) free( windows[i].title );
+    free( windows );
+    windows = NULL;
+    window_count = window_capacity = 0;
+    pthread_mutex_unlock( &window_lock );
+}
+
 /* ReparentNotify: whether the window's parent is the root window. Called by the event thread. */
 void x11_window_reparented( unsigned long window, int to_root )
 {

@@ -541,4 +541,16 @@ START_TEST(events)
     driver = init( USERMM_DRIVER_VERSION, &callbacks );
     ok( driver != NULL, "no second start after shutdown\n" );
     if (driver) driver->shutdown();
+
+    /* user32 unloads the module right after shutdown: the event thread, which may still be on
+     * its way out, keeps it loaded until it is gone; loaded again, it starts afresh */
+    FreeLibrary( module );
+    module = load_x11drv();
+    ok( module != NULL, "x11drv.dll.so not loadable again (error %lu)\n", GetLastError() );
+    if (!module) return;
+    init = (usermm_driver_init_func)GetProcAddress( module, USERMM_DRIVER_INIT );
+    driver = init ? init( USERMM_DRIVER_VERSION, &callbacks ) : NULL;
+    ok( driver != NULL, "no start after the module was unloaded and loaded again\n" );
+    if (driver) driver->shutdown();
+    FreeLibrary( module );
 }
