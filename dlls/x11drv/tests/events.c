@@ -30,64 +30,38 @@ static struct record *records;
 static volatile LONG count;
 static DWORD event_thread_id;
 
-static struct record *new_record( void )
+/* Records one callback (the event thread's); records past MAX_RECORDS are dropped. */
+static void add_record( const struct record *rec )
 {
-    if (count >= MAX_RECORDS) return NULL;
+    if (count >= MAX_RECORDS) return;
     event_thread_id = GetCurrentThreadId();
-    return &records[count];
-}
-
-static void publish( void )
-{
-    InterlockedIncrement( &count );
+    records[count] = *rec;
+    InterlockedIncrement( &count ); /* publishes the record */
 }
 
 static void CDECL cb_hardware_input( const struct usermm_hw_input *input )
 {
-    struct record *rec = new_record();
-    if (!rec) return;
-    rec->kind = REC_INPUT;
-    rec->input = *input;
-    publish();
+    add_record( &(struct record){ .kind = REC_INPUT, .input = *input } );
 }
 
 static void CDECL cb_window_moved( HWND hwnd, const RECT *client )
 {
-    struct record *rec = new_record();
-    if (!rec) return;
-    rec->kind = REC_MOVED;
-    rec->hwnd = hwnd;
-    rec->rect = *client;
-    publish();
+    add_record( &(struct record){ .kind = REC_MOVED, .hwnd = hwnd, .rect = *client } );
 }
 
 static void CDECL cb_window_exposed( HWND hwnd, const RECT *rect )
 {
-    struct record *rec = new_record();
-    if (!rec) return;
-    rec->kind = REC_EXPOSED;
-    rec->hwnd = hwnd;
-    rec->rect = *rect;
-    publish();
+    add_record( &(struct record){ .kind = REC_EXPOSED, .hwnd = hwnd, .rect = *rect } );
 }
 
 static void CDECL cb_window_close_request( HWND hwnd )
 {
-    struct record *rec = new_record();
-    if (!rec) return;
-    rec->kind = REC_CLOSE;
-    rec->hwnd = hwnd;
-    publish();
+    add_record( &(struct record){ .kind = REC_CLOSE, .hwnd = hwnd } );
 }
 
 static void CDECL cb_window_focus( HWND hwnd, BOOL in )
 {
-    struct record *rec = new_record();
-    if (!rec) return;
-    rec->kind = REC_FOCUS;
-    rec->hwnd = hwnd;
-    rec->in = in;
-    publish();
+    add_record( &(struct record){ .kind = REC_FOCUS, .hwnd = hwnd, .in = in } );
 }
 
 static const struct usermm_user_callbacks callbacks =
@@ -104,23 +78,9 @@ static const struct usermm_driver_funcs *driver;
 static char xinject[MAX_PATH];
 static char title[64];
 
-/* Runs xinject (a host program: Wine starts it natively) with the commands; it cannot be waited
- * for through its handle, so the caller waits for the input it sent. */
 static BOOL run_xinject( const char *commands )
 {
-    STARTUPINFOA si = { sizeof(si) };
-    PROCESS_INFORMATION pi;
-    char cmdline[4096];
-
-    snprintf( cmdline, sizeof(cmdline), "\"%s\" %s", xinject, commands );
-    if (!CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ))
-    {
-        ok( 0, "cannot run %s: error %lu\n", xinject, GetLastError() );
-        return FALSE;
-    }
-    CloseHandle( pi.hThread );
-    CloseHandle( pi.hProcess );
-    return TRUE;
+    return start_xinject( xinject, commands );
 }
 
 /* Waits until `n` more records than `from` exist, or nothing arrived for `quiet_ms`. */
@@ -140,6 +100,52 @@ static LONG wait_records( LONG from, LONG n, DWORD quiet_ms )
         else if (GetTickCount() - last > quiet_ms) break;
     }
     return count - from;
+}
+
+/* Waits (5 s at most) until `n` records from `from` on satisfy `match`; returns how many do. */
+static LONG wait_for_records( LONG from, BOOL (*match)( const struct record *rec ), LONG n )
+{
+    DWORD end = GetTickCount() + 5000;
+    LONG i, found;
+
+    for (;;)
+    {
+        for (i = from, found = 0; i < count; i++) found += match( &records[i] );
+        if (found >= n || (LONG)(end - GetTickCount()) <= 0) return found;
+        Sleep( 5 );
+    }
+}
+
+static BOOL is_move_report( const struct record *rec )
+{
+    return rec->kind == REC_MOVED;
+}
+
+static BOOL is_close_request( const struct record *rec )
+{
+    return rec->kind == REC_CLOSE && rec->hwnd == TEST_HWND;
+}
+
+static BOOL is_focus_in( const struct record *rec )
+{
+    return rec->kind == REC_FOCUS && rec->hwnd == TEST_HWND && rec->in;
+}
+
+static BOOL is_focus_out( const struct record *rec )
+{
+    return rec->kind == REC_FOCUS && rec->hwnd == TEST_HWND && !rec->in;
+}
+
+static BOOL is_key( const struct record *rec )
+{
+    return rec->kind == REC_INPUT && rec->input.type == USERMM_INPUT_KEYBOARD;
+}
+
+/* the last event of test_window_and_input's script */
+static BOOL is_move_to_201_202( const struct record *rec )
+{
+    return rec->kind == REC_INPUT && rec->input.type == USERMM_INPUT_MOUSE &&
+           rec->input.x == 201 && rec->input.y == 202;
 }
 
 /* The next input record from *pos on, skipping other kinds; NULL when none is left. */
@@ -219,7 +225,8 @@ static void test_window_and_input( void )
               "\"click 8\" \"click 9\" \"move 201 202\" \"echo xinject-done\"", title );
     if (!run_xinject( cmd )) return;
     /* 16 key events, 14 button events (a wheel notch is one event) and 3 moves at least */
-    n = wait_records( start, 33, 5000 );
+    wait_for_records( start, is_move_to_201_202, 1 );
+    n = count - start;
     ok( n >= 33, "only %ld events arrived\n", n );
     pos = start;
 
@@ -282,15 +289,8 @@ static void test_window_and_input( void )
  * `expected` (client rectangles), in order. */
 static void expect_moves_( LONG from, const RECT *expected, LONG n, int line )
 {
-    DWORD end = GetTickCount() + 5000;
-    LONG i, found;
+    LONG i, found = wait_for_records( from, is_move_report, n );
 
-    for (;;)
-    {
-        for (i = from, found = 0; i < count; i++) found += records[i].kind == REC_MOVED;
-        if (found >= n || (LONG)(end - GetTickCount()) <= 0) break;
-        Sleep( 5 );
-    }
     ok_(__FILE__, line)( found >= n, "%ld window_moved reports, expected %ld\n", found, n );
     for (i = from, found = 0; i < count && found < n; i++)
     {
@@ -354,32 +354,24 @@ static void test_close_and_focus( void )
 {
     char cmd[256];
     LONG start = count, pos;
-    BOOL closed = FALSE, focused = FALSE;
 
     snprintf( cmd, sizeof(cmd), "\"wait %s\" close", title );
     if (!run_xinject( cmd )) return;
-    wait_records( start, 1, 3000 );
-    for (pos = start; pos < count; pos++)
-        if (records[pos].kind == REC_CLOSE && records[pos].hwnd == TEST_HWND) closed = TRUE;
-    ok( closed, "no close request\n" );
+    ok( wait_for_records( start, is_close_request, 1 ), "no close request\n" );
 
-    /* give the focus away (PointerRoot, with the pointer outside), then take it with the
-     * driver */
+    /* give the focus away (PointerRoot, with the pointer outside: the window, focused since
+     * test_window_and_input, loses it), then take it with the driver */
     start = count;
     snprintf( cmd, sizeof(cmd), "\"wait %s\" \"move 0 0\" unfocus", title );
     run_xinject( cmd );
-    wait_records( start, 1, 1000 );
+    wait_for_records( start, is_focus_out, 1 );
     start = count;
     driver->set_foreground_window( TEST_HWND );
-    wait_records( start, 1, 2000 );
-    for (pos = start; pos < count; pos++)
-        if (records[pos].kind == REC_FOCUS && records[pos].hwnd == TEST_HWND && records[pos].in)
-            focused = TRUE;
-    ok( focused, "no focus-in after set_foreground_window\n" );
+    ok( wait_for_records( start, is_focus_in, 1 ), "no focus-in after set_foreground_window\n" );
     start = count;
     snprintf( cmd, sizeof(cmd), "\"wait %s\" \"key z\"", title );
     run_xinject( cmd );
-    wait_records( start, 2, 3000 );
+    wait_for_records( start, is_key, 2 );
     pos = start;
     expect_key( &pos, count, 'Z', 0x2c, 0, __LINE__ );
 }
@@ -499,16 +491,8 @@ START_TEST(events)
     HMODULE module;
     char display[256];
 
-    if (!GetEnvironmentVariableA( "DISPLAY", display, sizeof(display) ))
-    {
-        skip( "no X display\n" );
-        return;
-    }
-    if (!find_xinject( xinject, sizeof(xinject) ))
-    {
-        ok( 0, "tools/xinject/xinject not found (not built?)\n" );
-        return;
-    }
+    if (!init_x_test( xinject, sizeof(xinject) )) return;
+    GetEnvironmentVariableA( "DISPLAY", display, sizeof(display) );
     if (!(module = load_x11drv()))
     {
         ok( 0, "x11drv.dll.so not found or not loadable (error %lu)\n", GetLastError() );

@@ -73,21 +73,13 @@ static LRESULT CALLBACK input_wndproc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp
     return DefWindowProcA( hwnd, msg, wp, lp );
 }
 
+/* xinject, once the test window is viewable (its target) */
 static BOOL run_xinject( const char *commands )
 {
-    STARTUPINFOA si = { sizeof(si) };
-    PROCESS_INFORMATION pi;
-    char cmdline[4096];
+    char args[4000];
 
-    snprintf( cmdline, sizeof(cmdline), "\"%s\" \"wait %s\" %s", xinject, title, commands );
-    if (!CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ))
-    {
-        ok( 0, "cannot run %s: error %lu\n", xinject, GetLastError() );
-        return FALSE;
-    }
-    CloseHandle( pi.hThread );
-    CloseHandle( pi.hProcess );
-    return TRUE;
+    snprintf( args, sizeof(args), "\"wait %s\" %s", title, commands );
+    return start_xinject( xinject, args );
 }
 
 static size_t count_recorded( UINT msg )
@@ -190,6 +182,12 @@ static BOOL remap_key( const char *remap, UINT vk, UINT expected )
     }
     return TRUE;
 }
+
+/* A mouse message with what may come before it: WM_NCHITTEST and WM_SETCURSOR (a button
+ * where the pointer already was needs no new hit test) */
+#define MOUSE_MSG( msg, wp, lp ) \
+    { WM_NCHITTEST, sent | optional }, { WM_SETCURSOR, sent | optional }, \
+    { msg, sent | wparam | lparam, wp, lp }
 
 #define KEY_LP(scan, ext) (0x00000001 | ((scan) << 16) | ((ext) ? 0x01000000 : 0))
 #define KEY_UP_LP(scan, ext) (KEY_LP(scan, ext) | 0xc0000000)
@@ -369,12 +367,8 @@ static void test_mouse( void )
     {
         const struct message click[] =
         {
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONDOWN, sent | wparam | lparam, MK_LBUTTON, client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONUP, sent | wparam | lparam, 0, client_lp },
+            MOUSE_MSG( WM_LBUTTONDOWN, MK_LBUTTON, client_lp ),
+            MOUSE_MSG( WM_LBUTTONUP, 0, client_lp ),
             { 0 }
         };
         before = GetTickCount();
@@ -389,12 +383,8 @@ static void test_mouse( void )
          * coordinates ("WM_CONTEXTMENU") */
         const struct message right[] =
         {
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_RBUTTONDOWN, sent | wparam | lparam, MK_RBUTTON, client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_RBUTTONUP, sent | wparam | lparam, 0, client_lp },
+            MOUSE_MSG( WM_RBUTTONDOWN, MK_RBUTTON, client_lp ),
+            MOUSE_MSG( WM_RBUTTONUP, 0, client_lp ),
             { WM_CONTEXTMENU, sent | wparam | lparam, (WPARAM)hwnd, screen_lp },
             { 0 }
         };
@@ -403,12 +393,8 @@ static void test_mouse( void )
     {
         const struct message middle[] =
         {
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_MBUTTONDOWN, sent | wparam | lparam, MK_MBUTTON, client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_MBUTTONUP, sent | wparam | lparam, 0, client_lp },
+            MOUSE_MSG( WM_MBUTTONDOWN, MK_MBUTTON, client_lp ),
+            MOUSE_MSG( WM_MBUTTONUP, 0, client_lp ),
             { 0 }
         };
         check_input( "\"click 2\"", middle, "middle click", FALSE );
@@ -417,12 +403,8 @@ static void test_mouse( void )
         /* one notch is WHEEL_DELTA in the high word; positive away from the user */
         const struct message wheel[] =
         {
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_MOUSEWHEEL, sent | wparam | lparam, MAKEWPARAM( 0, WHEEL_DELTA ), screen_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_MOUSEWHEEL, sent | wparam | lparam, MAKEWPARAM( 0, -WHEEL_DELTA ), screen_lp },
+            MOUSE_MSG( WM_MOUSEWHEEL, MAKEWPARAM( 0, WHEEL_DELTA ), screen_lp ),
+            MOUSE_MSG( WM_MOUSEWHEEL, MAKEWPARAM( 0, -WHEEL_DELTA ), screen_lp ),
             { 0 }
         };
         check_input( "\"wheel up\" \"wheel down\"", wheel, "wheel", FALSE );
@@ -434,12 +416,8 @@ static void test_mouse( void )
          * documentation and the builtin one is a todo */
         const struct message hwheel[] =
         {
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_MOUSEHWHEEL, sent | wparam | lparam, MAKEWPARAM( 0, -WHEEL_DELTA ), screen_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_MOUSEHWHEEL, sent | wparam | lparam, MAKEWPARAM( 0, WHEEL_DELTA ), screen_lp },
+            MOUSE_MSG( WM_MOUSEHWHEEL, MAKEWPARAM( 0, -WHEEL_DELTA ), screen_lp ),
+            MOUSE_MSG( WM_MOUSEHWHEEL, MAKEWPARAM( 0, WHEEL_DELTA ), screen_lp ),
             { 0 }
         };
         check_input( "\"wheel left\" \"wheel right\"", hwheel, "horizontal wheel", builtin_user32 );
@@ -448,18 +426,10 @@ static void test_mouse( void )
         /* X buttons 8 and 9: XBUTTON1 / XBUTTON2 in the high word of wParam */
         const struct message xbuttons[] =
         {
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_XBUTTONDOWN, sent | wparam | lparam, MAKEWPARAM( MK_XBUTTON1, XBUTTON1 ), client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_XBUTTONUP, sent | wparam | lparam, MAKEWPARAM( 0, XBUTTON1 ), client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_XBUTTONDOWN, sent | wparam | lparam, MAKEWPARAM( MK_XBUTTON2, XBUTTON2 ), client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_XBUTTONUP, sent | wparam | lparam, MAKEWPARAM( 0, XBUTTON2 ), client_lp },
+            MOUSE_MSG( WM_XBUTTONDOWN, MAKEWPARAM( MK_XBUTTON1, XBUTTON1 ), client_lp ),
+            MOUSE_MSG( WM_XBUTTONUP, MAKEWPARAM( 0, XBUTTON1 ), client_lp ),
+            MOUSE_MSG( WM_XBUTTONDOWN, MAKEWPARAM( MK_XBUTTON2, XBUTTON2 ), client_lp ),
+            MOUSE_MSG( WM_XBUTTONUP, MAKEWPARAM( 0, XBUTTON2 ), client_lp ),
             { 0 }
         };
         check_input( "\"click 8\" \"click 9\"", xbuttons, "X buttons", FALSE );
@@ -469,18 +439,10 @@ static void test_mouse( void )
          * WM_LBUTTONDBLCLK */
         const struct message dblclk[] =
         {
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONDOWN, sent | wparam | lparam, MK_LBUTTON, client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONUP, sent | wparam | lparam, 0, client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONDBLCLK, sent | wparam | lparam, MK_LBUTTON, client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONUP, sent | wparam | lparam, 0, client_lp },
+            MOUSE_MSG( WM_LBUTTONDOWN, MK_LBUTTON, client_lp ),
+            MOUSE_MSG( WM_LBUTTONUP, 0, client_lp ),
+            MOUSE_MSG( WM_LBUTTONDBLCLK, MK_LBUTTON, client_lp ),
+            MOUSE_MSG( WM_LBUTTONUP, 0, client_lp ),
             { 0 }
         };
         Sleep( GetDoubleClickTime() + 50 ); /* no double click with the clicks before */
@@ -491,12 +453,8 @@ static void test_mouse( void )
         const struct message shift_click[] =
         {
             { WM_KEYDOWN, sent | wparam | lparam, VK_SHIFT, KEY_LP(0x2a, 0) },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONDOWN, sent | wparam | lparam, MK_LBUTTON | MK_SHIFT, client_lp },
-            { WM_NCHITTEST, sent | optional },
-            { WM_SETCURSOR, sent | optional },
-            { WM_LBUTTONUP, sent | wparam | lparam, MK_SHIFT, client_lp },
+            MOUSE_MSG( WM_LBUTTONDOWN, MK_LBUTTON | MK_SHIFT, client_lp ),
+            MOUSE_MSG( WM_LBUTTONUP, MK_SHIFT, client_lp ),
             { WM_KEYUP, sent | wparam | lparam, VK_SHIFT, KEY_UP_LP(0x2a, 0) },
             { 0 }
         };
@@ -782,9 +740,12 @@ static void test_two_windows( void )
     pump_for( 300 );
 
     as_parent = TRUE;
-    /* nobody has the X focus, the pointer is over no window */
+    /* nobody has the X focus, the pointer is over no window: the application is deactivated */
     if (!run_xinject( "\"move 2 2\" unfocus" )) return;
-    pump_for( 500 );
+    {
+        DWORD end = GetTickCount() + 5000;
+        while (GetForegroundWindow() == hwnd && (LONG)(end - GetTickCount()) > 0) pump_for( 10 );
+    }
     SetForegroundWindow( second );
     pump_for( 300 );
     ok( GetForegroundWindow() == second, "foreground %p, expected %p\n", GetForegroundWindow(), second );
@@ -1052,18 +1013,9 @@ static void test_burst( void )
 START_TEST(input)
 {
     WNDCLASSA cls = { 0 };
-    char display[256], path[MAX_PATH];
+    char path[MAX_PATH];
 
-    if (!GetEnvironmentVariableA( "DISPLAY", display, sizeof(display) ))
-    {
-        skip( "no X display\n" );
-        return;
-    }
-    if (!find_xinject( xinject, sizeof(xinject) ))
-    {
-        ok( 0, "tools/xinject/xinject not found (not built?)\n" );
-        return;
-    }
+    if (!init_x_test( xinject, sizeof(xinject) )) return;
     GetModuleFileNameA( GetModuleHandleA( "user32" ), path, sizeof(path) );
     builtin_user32 = strstr( path, "\\windows\\system32\\" ) != NULL;
     trace( "user32: %s (%s)\n", path, builtin_user32 ? "builtin" : "ours" );

@@ -48,3 +48,42 @@ static inline BOOL find_xinject( char *path, DWORD size )
     if (len && len < size) return TRUE;
     return find_tree_file( "tools\\xinject\\xinject", path, size );
 }
+
+/* The start of a unit that drives X input: FALSE without a display (skipped, counted) or
+ * without tools/xinject (a failure: it is part of the build); else xinject's path. */
+static inline BOOL init_x_test( char *xinject, DWORD size )
+{
+    char display[256];
+
+    if (!GetEnvironmentVariableA( "DISPLAY", display, sizeof(display) ))
+    {
+        skip( "no X display\n" );
+        return FALSE;
+    }
+    if (!find_xinject( xinject, size ))
+    {
+        ok( 0, "tools/xinject/xinject not found (not built?)\n" );
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Starts xinject with `commands` (quoted arguments, see tools/xinject/xinject.c). Wine starts a
+ * host program natively and its process cannot be waited for: the caller waits for the input
+ * it sends. */
+static inline BOOL start_xinject( const char *xinject, const char *commands )
+{
+    STARTUPINFOA si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    char cmdline[4096];
+
+    snprintf( cmdline, sizeof(cmdline), "\"%s\" %s", xinject, commands );
+    if (!CreateProcessA( NULL, cmdline, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi ))
+    {
+        ok( 0, "cannot run %s: error %lu\n", xinject, GetLastError() );
+        return FALSE;
+    }
+    CloseHandle( pi.hThread );
+    CloseHandle( pi.hProcess );
+    return TRUE;
+}
