@@ -41,9 +41,17 @@ static DWORD broadcast_to_drivers( UINT msg, WPARAM wparam, LPARAM lparam )
     return func( msg, wparam, lparam );
 }
 
-/* One top-level window. FALSE if it denied a BSF_QUERY (or did not answer and BSF_FORCEIFHUNG
- * is not set). */
-static BOOL broadcast_to_window( HWND hwnd, DWORD flags, UINT msg, WPARAM wparam, LPARAM lparam, BOOL unicode )
+/* What a window's answer means for the rest of the broadcast. */
+enum broadcast_next
+{
+    BROADCAST_CONTINUE,
+    BROADCAST_DENIED,  /* a BSF_QUERY denied or unanswered: stop, the broadcast returns 0 */
+    BROADCAST_STOP,    /* BSF_NOHANG and the window timed out or hung: stop, but no denial */
+};
+
+/* One top-level window. */
+static enum broadcast_next broadcast_to_window( HWND hwnd, DWORD flags, UINT msg, WPARAM wparam, LPARAM lparam,
+                                                BOOL unicode )
 {
     UINT smto = SMTO_NORMAL;
     DWORD_PTR result = 0;
@@ -54,32 +62,43 @@ static BOOL broadcast_to_window( HWND hwnd, DWORD flags, UINT msg, WPARAM wparam
         /* nothing to answer: a posted broadcast is never denied */
         if (unicode) PostMessageW( hwnd, msg, wparam, lparam );
         else PostMessageA( hwnd, msg, wparam, lparam );
-        return TRUE;
+        return BROADCAST_CONTINUE;
     }
     if ((flags & BSF_SENDNOTIFYMESSAGE) && !(flags & BSF_QUERY))
     {
         if (unicode) SendNotifyMessageW( hwnd, msg, wparam, lparam );
         else SendNotifyMessageA( hwnd, msg, wparam, lparam );
-        return TRUE;
+        return BROADCAST_CONTINUE;
     }
     if (flags & (BSF_NOHANG | BSF_FORCEIFHUNG)) smto |= SMTO_ABORTIFHUNG;
     if (flags & BSF_NOTIMEOUTIFNOTHUNG) smto |= SMTO_NOTIMEOUTIFNOTHUNG;
     ret = unicode ? SendMessageTimeoutW( hwnd, msg, wparam, lparam, smto, BROADCAST_TIMEOUT, &result )
                   : SendMessageTimeoutA( hwnd, msg, wparam, lparam, smto, BROADCAST_TIMEOUT, &result );
-    if (!(flags & BSF_QUERY)) return TRUE;
     if (!ret)
     {
-        /* MSDN BSF_FORCEIFHUNG: keep going past a hung or slow recipient */
-        if (flags & BSF_FORCEIFHUNG) return TRUE;
-        WARN( "%p did not answer the query\n", hwnd );
-        return FALSE;
+        /* MSDN BSF_FORCEIFHUNG: "Continues to broadcast the message, even if the time-out
+         * period elapses or one of the recipients is not responding" */
+        if (flags & BSF_FORCEIFHUNG) return BROADCAST_CONTINUE;
+        if (flags & BSF_QUERY)
+        {
+            WARN( "%p did not answer the query\n", hwnd );
+            return BROADCAST_DENIED;
+        }
+        /* MSDN BSF_NOHANG: "If one of the recipients times out, do not continue broadcasting
+         * the message" */
+        if (flags & BSF_NOHANG)
+        {
+            WARN( "%p timed out: the broadcast stops\n", hwnd );
+            return BROADCAST_STOP;
+        }
+        return BROADCAST_CONTINUE;
     }
-    if (result == BROADCAST_QUERY_DENY)
+    if ((flags & BSF_QUERY) && result == BROADCAST_QUERY_DENY)
     {
         TRACE( "%p denied the query\n", hwnd );
-        return FALSE;
+        return BROADCAST_DENIED;
     }
-    return TRUE;
+    return BROADCAST_CONTINUE;
 }
 
 static LONG broadcast_system_message( DWORD flags, DWORD *recipients, UINT msg, WPARAM wparam, LPARAM lparam,
@@ -120,12 +139,16 @@ static LONG broadcast_system_message( DWORD flags, DWORD *recipients, UINT msg, 
     {
         for (i = 0; list[i]; i++)
         {
+            enum broadcast_next next;
+
             if (!IsWindow( list[i] )) continue;
-            if (broadcast_to_window( list[i], flags, msg, wparam, lparam, unicode ))
+            next = broadcast_to_window( list[i], flags, msg, wparam, lparam, unicode );
+            if (next == BROADCAST_CONTINUE)
             {
                 reached |= BSM_APPLICATIONS;
                 continue;
             }
+            if (next == BROADCAST_STOP) break; /* not a denial: the broadcast succeeded so far */
             if (info)
             {
                 info->hdesk = NULL;

@@ -165,6 +165,7 @@ static void CDECL cb_window_close_request( HWND hwnd )
 {
     check_not_locked();
     TRACE( "hwnd %p\n", hwnd );
+    if (ghost_close_request( hwnd )) return; /* a hung window's X window is its ghost */
     /* as the close button does: DefWindowProc turns SC_CLOSE into WM_CLOSE */
     PostMessageW( hwnd, WM_SYSCOMMAND, SC_CLOSE, 0 );
 }

@@ -231,6 +231,7 @@ extern BOOL is_pointer_message( UINT msg );
 #define WIN_CREATED       0x0020 /* WM_CREATE returned */
 #define WIN_DESKTOP       0x0040 /* the desktop window */
 #define WIN_RESTORE_MAX   0x0080 /* minimized from maximized: SW_RESTORE maximizes (winpos.c) */
+#define WIN_GHOST         0x0100 /* closed by the user while hung: X window hidden (ghost.c) */
 
 struct win_class;
 
@@ -337,6 +338,10 @@ extern void set_foreground_from_driver( HWND hwnd, BOOL in );
 extern void window_moved_from_driver( HWND hwnd, const RECT *client );
 extern BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam );
 extern void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags );
+
+/* ghost.c */
+extern BOOL ghost_close_request( HWND hwnd );
+extern BOOL handle_ghost_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam );
 
 /* paint.c */
 #define PAINT_UPDATE      0x01 /* update_rect is not empty */

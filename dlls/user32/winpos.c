@@ -279,7 +279,7 @@ BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam 
         return TRUE;
     }
     }
-    return FALSE;
+    return handle_ghost_message( hwnd, msg, wparam, lparam );
 }
 
 /* The X input focus came to or left a top-level window: activate or deactivate it in its own
@@ -312,6 +312,7 @@ void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags )
     window = wnd->window_rect;
     client = wnd->client_rect;
     style = wnd->style;
+    if (wnd->flags & WIN_GHOST) style &= ~WS_VISIBLE; /* closed while hung: stays hidden (ghost.c) */
     unlock_windows( FALSE );
     if (!top_level) return;
     call_driver()->window_pos_changed( wnd->hwnd, &window, &client, style, swp_flags );

@@ -6,6 +6,8 @@
  *
  * One command per argument or per line ('#' starts a comment line):
  *   wait TITLE          wait for a viewable top-level window titled TITLE (the target)
+ *   waitgone TITLE      wait until no top-level window titled TITLE is viewable (unmapped or
+ *                       destroyed); exit status 3 if it stays
  *   focus               give the target the X input focus (no window manager does it)
  *   unfocus             give the X focus back to the pointer's window (PointerRoot)
  *   movewindow X Y      move the target to screen X,Y, as a window manager or the user would
@@ -236,6 +238,25 @@ static int run( char *line )
         {
             target_origin( &x, &y, &w, &h );
             printf( "%6ld ms  window %#lx at %d,%d %dx%d\n", elapsed_ms(), target, x, y, w, h );
+            fflush( stdout );
+        }
+        return 1;
+    }
+    if (!strcmp( verb, "waitgone" ) && arg && *arg)
+    {
+        long deadline = elapsed_ms() + timeout_ms;
+        while (find_window( DefaultRootWindow( dpy ), arg, 0 ))
+        {
+            if (elapsed_ms() > deadline)
+            {
+                fprintf( stderr, "xinject: window titled \"%s\" still viewable after %d ms\n", arg, timeout_ms );
+                exit( 3 );
+            }
+            sleep_ms( 20 );
+        }
+        if (verbose)
+        {
+            printf( "%6ld ms  no viewable window titled \"%s\"\n", elapsed_ms(), arg );
             fflush( stdout );
         }
         return 1;

@@ -8,12 +8,21 @@
 static UINT bcast_msg;
 static HWND deny_hwnd;
 static int received;
+/* the installable-driver test: how many messages the driver had when a window got one */
+static LONG (WINAPI *pbcastdrv_last)( UINT *, LPARAM *, LPARAM * );
+static LONG driver_count_at_window = -1;
 
 static LRESULT WINAPI bcast_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 {
     if (msg == bcast_msg)
     {
         received++;
+        if (pbcastdrv_last)
+        {
+            UINT last;
+            LPARAM lp1, lp2;
+            driver_count_at_window = pbcastdrv_last( &last, &lp1, &lp2 );
+        }
         if (wp == 1 && hwnd == deny_hwnd) return BROADCAST_QUERY_DENY;
         return TRUE;
     }
@@ -95,7 +104,6 @@ static void test_installable_drivers( void )
     HDRVR (WINAPI *pOpenDriver)( const WCHAR *, const WCHAR *, LPARAM );
     LRESULT (WINAPI *pCloseDriver)( HDRVR, LPARAM, LPARAM );
     HMODULE (WINAPI *pGetDriverModuleHandle)( HDRVR );
-    LONG (WINAPI *pbcastdrv_last)( UINT *, LPARAM *, LPARAM * );
     HMODULE winmm = LoadLibraryA( "winmm.dll" );
     DWORD recipients = BSM_INSTALLABLEDRIVERS;
     LPARAM lp1 = 0, lp2 = 0;
@@ -125,7 +133,32 @@ static void test_installable_drivers( void )
     ok( count == 1 && last == DRV_POWER && lp1 == 0x11 && lp2 == 0x22, "count %ld last %#x %#Ix %#Ix\n", count,
         last, lp1, lp2 );
     ok( recipients == BSM_INSTALLABLEDRIVERS, "recipients %#lx\n", recipients );
+
+    /* drivers before applications (MSDN's order): when the window gets the message, the driver
+     * already has it */
+    {
+        WNDCLASSA cls = { 0 };
+        HWND hwnd;
+
+        cls.lpfnWndProc = bcast_proc;
+        cls.lpszClassName = "BroadcastOrderTest";
+        RegisterClassA( &cls );
+        hwnd = CreateWindowExA( 0, "BroadcastOrderTest", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
+        bcast_msg = RegisterWindowMessageA( "UsermmBroadcastOrder" );
+        count = pbcastdrv_last( &last, &lp1, &lp2 );
+        received = 0;
+        recipients = BSM_INSTALLABLEDRIVERS | BSM_APPLICATIONS;
+        ret = BroadcastSystemMessageA( 0, &recipients, bcast_msg, 0x33, 0x44 );
+        ok( ret > 0, "ret %ld\n", ret );
+        ok( received == 1, "the window received %d\n", received );
+        todo_if( is_builtin_user32() )
+        ok( driver_count_at_window == count + 1, "the driver had %ld messages (before: %ld) when the window got it\n",
+            driver_count_at_window, count );
+        ok( recipients == (BSM_INSTALLABLEDRIVERS | BSM_APPLICATIONS), "recipients %#lx\n", recipients );
+        DestroyWindow( hwnd );
+    }
 done:
+    pbcastdrv_last = NULL;
     pCloseDriver( hdrv, 0, 0 );
 }
 

@@ -12,11 +12,12 @@
 #define MSG_PING (WM_APP + 1)
 #define MSG_SLOW (WM_APP + 2) /* the procedure takes 300 ms */
 #define MSG_SEEN (WM_APP + 3) /* counted for hwnd_hung: must not run once its sender gave up */
+#define MSG_OTHERS (WM_APP + 4) /* counted for the other windows */
 
 static HWND hwnd_hung, hwnd_idle, hwnd_slow;
 static DWORD tid_hung, tid_idle, tid_slow;
 static HANDLE release_hung, watchdog_stop;
-static volatile LONG watchdog_fired, seen_count;
+static volatile LONG watchdog_fired, seen_count, others_count;
 
 static LRESULT WINAPI hung_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 {
@@ -29,6 +30,9 @@ static LRESULT WINAPI hung_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
         return 77;
     case MSG_SEEN:
         if (hwnd == hwnd_hung) InterlockedIncrement( &seen_count );
+        return 1;
+    case MSG_OTHERS:
+        if (hwnd != hwnd_hung) InterlockedIncrement( &others_count );
         return 1;
     }
     return DefWindowProcA( hwnd, msg, wp, lp );
@@ -135,6 +139,21 @@ static void test_hung( void )
     ret = BroadcastSystemMessageA( BSF_QUERY | BSF_FORCEIFHUNG, &recipients, MSG_PING, 0, 0 );
     ok( ret > 0, "BSF_FORCEIFHUNG query: returned %Id\n", ret );
     ok( !watchdog_fired, "BSF_FORCEIFHUNG waited for the hung thread\n" );
+
+    /* BSF_NOHANG without a query: the broadcast stops at the hung window, which (made last) is
+     * the first top-level window in z-order, so the two others get nothing; not a denial */
+    recipients = BSM_APPLICATIONS;
+    ret = BroadcastSystemMessageA( BSF_NOHANG, &recipients, MSG_OTHERS, 0, 0 );
+    ok( ret > 0, "BSF_NOHANG: returned %Id\n", ret );
+    ok( !watchdog_fired, "BSF_NOHANG waited for the hung thread\n" );
+    /* Wine's builtin goes on to the other windows */
+    todo_if( is_builtin_user32() ) ok( others_count == 0, "%ld windows got the message after the hung one\n", others_count );
+    /* with BSF_FORCEIFHUNG it goes on past the hung window */
+    recipients = BSM_APPLICATIONS;
+    others_count = 0;
+    ret = BroadcastSystemMessageA( BSF_NOHANG | BSF_FORCEIFHUNG, &recipients, MSG_OTHERS, 0, 0 );
+    ok( ret > 0, "BSF_NOHANG | BSF_FORCEIFHUNG: returned %Id\n", ret );
+    ok( others_count == 2, "%ld of 2 windows got the message\n", others_count );
 
     /* the thread recovers: retrieving a message ends the hung state at once */
     SetEvent( watchdog_stop );
