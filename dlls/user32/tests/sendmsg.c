@@ -12,6 +12,7 @@
 #define MSG_RETURNED (WM_APP + 2) /* recorded when MSG_CHAIN returns; wParam: its depth */
 #define MSG_PLAIN    (WM_APP + 3)
 #define MSG_LATE     (WM_APP + 4)
+#define MSG_FLAGS    (WM_APP + 5) /* returns InSendMessageEx(NULL); sleeps lParam ms first */
 
 static HWND hwnd_a, hwnd_b; /* hwnd_a: the main thread's; hwnd_b: the other thread's */
 static DWORD tid_a;
@@ -40,6 +41,10 @@ static LRESULT WINAPI record_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
     case MSG_LATE:
         add_message( &m );
         return lp + 1;
+    case MSG_FLAGS:
+        add_message( &m );
+        if (lp) Sleep( lp );
+        return InSendMessageEx( NULL );
     }
     return DefWindowProcA( hwnd, msg, wp, lp );
 }
@@ -193,6 +198,54 @@ static void test_crossing_sends( void )
     ok( i == 200, "round %u: results %Id and %Id\n", i, res, c.result );
     flush_sequence();
     CloseHandle( c.go );
+    stop_b( thread );
+}
+
+/* InSendMessageEx tells how the message being processed was sent (MSDN: ISMEX_NOSEND,
+ * ISMEX_SEND, ISMEX_NOTIFY, ISMEX_CALLBACK); SendNotifyMessage and SendMessageTimeout to a
+ * window of the calling thread are direct calls (the timeout is ignored: MSDN). */
+static LRESULT callback_result = -1;
+static void CALLBACK flags_callback( HWND hwnd, UINT msg, ULONG_PTR data, LRESULT result )
+{
+    callback_result = result;
+}
+
+static const struct message same_thread_seq[] =
+{
+    { MSG_FLAGS, sent|wparam|lparam, 1, 'A' },
+    { MSG_FLAGS, sent|wparam|lparam, 2, 'A' },
+    { MSG_FLAGS, sent|wparam|lparam, 3, 'A' },
+    { 0 }
+};
+
+static void test_send_kinds( void )
+{
+    HANDLE thread = start_b( B_PUMP );
+    DWORD_PTR result = 0xdeadbeef;
+    DWORD start;
+    MSG msg;
+
+    ok( SendMessageA( hwnd_b, MSG_FLAGS, 0, 0 ) == ISMEX_SEND, "SendMessage: flags not ISMEX_SEND\n" );
+    ok( SendMessageTimeoutA( hwnd_b, MSG_FLAGS, 0, 0, SMTO_NORMAL, 30000, &result ) && result == ISMEX_SEND,
+        "SendMessageTimeout: flags %#Ix\n", result );
+    ok( SendMessageCallbackA( hwnd_b, MSG_FLAGS, 0, 0, flags_callback, 0 ), "SendMessageCallback failed\n" );
+    start = GetTickCount();
+    while (callback_result == -1 && GetTickCount() - start < 30000)
+    {
+        while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &msg );
+        MsgWaitForMultipleObjects( 0, NULL, FALSE, 20, QS_ALLINPUT );
+    }
+    ok( callback_result == ISMEX_CALLBACK, "SendMessageCallback: flags %#Ix\n", callback_result );
+    flush_sequence();
+
+    /* the same thread: direct calls, ISMEX_NOSEND; SendNotifyMessage has run when it returns;
+     * a 1 ms time-out does not cut short a 50 ms procedure */
+    ok( SendMessageA( hwnd_a, MSG_FLAGS, 1, 0 ) == ISMEX_NOSEND, "same thread: not ISMEX_NOSEND\n" );
+    ok( SendNotifyMessageA( hwnd_a, MSG_FLAGS, 2, 0 ), "SendNotifyMessage failed\n" );
+    result = 0xdeadbeef;
+    ok( SendMessageTimeoutA( hwnd_a, MSG_FLAGS, 3, 50, SMTO_NORMAL, 1, &result ) && result == ISMEX_NOSEND,
+        "same-thread SendMessageTimeout: result %#Ix\n", result );
+    ok_sequence( same_thread_seq, "same-thread sends", FALSE );
     stop_b( thread );
 }
 
@@ -364,6 +417,8 @@ static void test_sender_exits( void )
     sender = CreateThread( NULL, 0, timeout_sender_thread, NULL, 0, NULL );
     ok( !WaitForSingleObject( sender, 30000 ), "sender did not end\n" );
     CloseHandle( sender );
+    /* MSDN: sent messages run only while the receiver retrieves messages, never in a plain wait */
+    ok( !msgseq_state()->count, "%Iu messages ran while the receiver was in a plain wait\n", msgseq_state()->count );
     SetEvent( b.release );
     /* a send from here is processed after everything queued before it */
     ok( SendMessageTimeoutA( hwnd_b, MSG_PLAIN, 9, 0, SMTO_NORMAL, 30000, &res ) && res == 1, "send failed\n" );
@@ -392,6 +447,7 @@ START_TEST(sendmsg)
 
     test_nested_chain();
     test_crossing_sends();
+    test_send_kinds();
     test_receiver_exits();
     test_receiver_destroys_window();
     test_sender_exits();
