@@ -559,6 +559,10 @@ DWORD WINAPI MsgWaitForMultipleObjectsEx( DWORD count, const HANDLE *handles, DW
         if (__wait_satisfied( queue, wake_mask | (mask & QS_SENDMESSAGE), changed_mask ))
         {
             unlock_queue( queue );
+            /* Issue 5: a thread waiting here with QS_SENDMESSAGE runs what is sent to it (Wine's
+             * builtin only returns, and a receiver that then waits on something else leaves
+             * its sender blocked). The caller still learns that something arrived. */
+            if (mask & QS_SENDMESSAGE) process_sent_messages( queue );
             break;
         }
         unlock_queue( queue );

@@ -66,6 +66,8 @@ enum b_mode
     B_EXIT_WHEN_SENT,  /* wait (not retrieving) until a message is sent to it, then exit */
     B_DESTROY_WHEN_SENT, /* likewise, then DestroyWindow and a plain wait for b.release */
     B_PUMP_WHEN_RELEASED, /* a plain wait for b.release, then pump until WM_QUIT */
+    B_WAITMESSAGE,     /* one WaitMessage, then a plain wait for b.release, then pump */
+    B_MSGWAIT,         /* one MsgWaitForMultipleObjects(QS_SENDMESSAGE), likewise */
 };
 
 static struct
@@ -103,6 +105,14 @@ static DWORD WINAPI b_thread( void *arg )
         b.release_timed_out = WaitForSingleObject( b.release, 15000 ) == WAIT_TIMEOUT;
         break;
     case B_PUMP_WHEN_RELEASED:
+        WaitForSingleObject( b.release, INFINITE );
+        break;
+    case B_WAITMESSAGE:
+        WaitMessage();
+        WaitForSingleObject( b.release, INFINITE );
+        break;
+    case B_MSGWAIT:
+        MsgWaitForMultipleObjects( 0, NULL, FALSE, INFINITE, QS_SENDMESSAGE );
         WaitForSingleObject( b.release, INFINITE );
         break;
     }
@@ -247,6 +257,40 @@ static void test_send_kinds( void )
         "same-thread SendMessageTimeout: result %#Ix\n", result );
     ok_sequence( same_thread_seq, "same-thread sends", FALSE );
     stop_b( thread );
+}
+
+/* Issue 5 (item 1): the receiver runs a sent message inside GetMessage, PeekMessage,
+ * WaitMessage, SendMessage or a MsgWaitForMultipleObjects(Ex) that waits for QS_SENDMESSAGE.
+ * A receiver that makes one such wait and then only waits on an event must have answered in
+ * that wait. */
+static void test_receive_in_waits( void )
+{
+    static const struct
+    {
+        enum b_mode mode;
+        const char *name;
+    } tests[] =
+    {
+        { B_WAITMESSAGE, "WaitMessage" },
+        { B_MSGWAIT, "MsgWaitForMultipleObjects" },
+    };
+    DWORD_PTR result;
+    HANDLE thread;
+    LRESULT ret;
+    UINT i;
+
+    for (i = 0; i < ARRAY_SIZE(tests); i++)
+    {
+        thread = start_b( tests[i].mode );
+        result = 0;
+        /* if the call did not run it, the 15 s run out while B waits for b.release */
+        ret = SendMessageTimeoutA( hwnd_b, MSG_PLAIN, 0, 5, SMTO_NORMAL, 15000, &result );
+        /* Wine's builtin returns from the wait without running the message */
+        todo_if( is_builtin_user32() ) ok( ret && result == 6, "%s: returned %Id result %Iu\n", tests[i].name, ret, result );
+        SetEvent( b.release );
+        stop_b( thread );
+    }
+    flush_sequence();
 }
 
 /* ---- receivers that go away ------------------------------------------------------------ */
@@ -448,6 +492,7 @@ START_TEST(sendmsg)
     test_nested_chain();
     test_crossing_sends();
     test_send_kinds();
+    test_receive_in_waits();
     test_receiver_exits();
     test_receiver_destroys_window();
     test_sender_exits();
