@@ -32,7 +32,10 @@ usermm_start_xvfb() {
     for n in $(seq 90 140); do
         [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ] || break
     done
-    Xvfb :$n -screen 0 1024x768x24 -nolisten tcp > "${1:-/dev/null}" 2>&1 &
+    # -noreset: by default an X server resets when its last client disconnects, and a client
+    # connecting meanwhile is refused (ECONNRESET); between two test processes, or a driver
+    # shut down and started again, that is a failed XOpenDisplay.
+    Xvfb :$n -screen 0 1024x768x24 -nolisten tcp -noreset > "${1:-/dev/null}" 2>&1 &
     usermm_xvfb_pid=$!
     for _ in $(seq 100); do
         [ -e /tmp/.X11-unix/X$n ] && break

@@ -7,6 +7,8 @@
  * another thread could pull events into Xlib's queue behind the event thread's back while it
  * sleeps in poll(); the second connection keeps that from happening.
  */
+#include <errno.h>
+#include <string.h>
 #include <X11/Xlib.h>
 #include <X11/XKBlib.h>
 #include "x11drv.h"
@@ -34,9 +36,14 @@ int x11_open_display( void )
     /* Xlib is used from more than one thread once the event thread exists. */
     XInitThreads();
     X11_TRACE( X11_CH_CONN, "opening %s\n", XDisplayName( NULL ) );
-    if (!(x11_display = XOpenDisplay( NULL ))) return 0;
+    if (!(x11_display = XOpenDisplay( NULL )))
+    {
+        X11_WARN( X11_CH_CONN, "cannot open %s: errno %d (%s)\n", XDisplayName( NULL ), errno, strerror( errno ) );
+        return 0;
+    }
     if (!(x11_query_display = XOpenDisplay( NULL )))
     {
+        X11_WARN( X11_CH_CONN, "cannot open %s again: errno %d (%s)\n", XDisplayName( NULL ), errno, strerror( errno ) );
         XCloseDisplay( x11_display );
         x11_display = NULL;
         return 0;
