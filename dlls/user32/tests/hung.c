@@ -13,10 +13,12 @@
 #define MSG_SLOW (WM_APP + 2) /* the procedure takes 300 ms */
 #define MSG_SEEN (WM_APP + 3) /* counted for hwnd_hung: must not run once its sender gave up */
 #define MSG_OTHERS (WM_APP + 4) /* counted for the other windows */
+#define MSG_STUCK (WM_APP + 5) /* the procedure waits for release_stuck (20 s at most) */
 
 static HWND hwnd_hung, hwnd_idle, hwnd_slow;
 static DWORD tid_hung, tid_idle, tid_slow;
-static HANDLE release_hung, watchdog_stop;
+static HANDLE release_hung, watchdog_stop, release_stuck;
+static volatile LONG stuck_timed_out;
 static volatile LONG watchdog_fired, seen_count, others_count;
 
 static LRESULT WINAPI hung_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
@@ -34,6 +36,9 @@ static LRESULT WINAPI hung_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
     case MSG_OTHERS:
         if (hwnd != hwnd_hung) InterlockedIncrement( &others_count );
         return 1;
+    case MSG_STUCK:
+        if (WaitForSingleObject( release_stuck, 20000 ) == WAIT_TIMEOUT) InterlockedExchange( &stuck_timed_out, 1 );
+        return 5;
     }
     return DefWindowProcA( hwnd, msg, wp, lp );
 }
@@ -86,7 +91,7 @@ static void test_hung( void )
 {
     HANDLE hung_thread, idle_thread, slow_thread, watchdog = NULL;
     DWORD_PTR result;
-    DWORD recipients;
+    DWORD recipients, error;
     LRESULT ret;
     UINT polls;
 
@@ -105,6 +110,23 @@ static void test_hung( void )
     SetLastError( 0xdeadbeef );
     ret = SendMessageTimeoutA( hwnd_slow, MSG_SLOW, 0, 0, SMTO_NORMAL, 50, &result );
     ok( !ret && GetLastError() == ERROR_TIMEOUT, "NORMAL: returned %Id error %lu\n", ret, GetLastError() );
+
+    /* SMTO_ABORTIFHUNG also gives up when the receiver starts hanging while we wait: here its
+     * procedure runs for more than 5 s (MSDN: "returns without waiting for the time-out
+     * period to elapse if the receiving thread appears to not respond"). Meanwhile hwnd_hung
+     * becomes hung too. */
+    release_stuck = CreateEventA( NULL, TRUE, FALSE, NULL );
+    SetLastError( 0xdeadbeef );
+    ret = SendMessageTimeoutA( hwnd_slow, MSG_STUCK, 0, 0, SMTO_ABORTIFHUNG, 60000, &result );
+    error = GetLastError();
+    /* Wine's builtin looks only when the message is sent, and waits for the procedure */
+    todo_if( is_builtin_user32() ) ok( !ret && error == ERROR_TIMEOUT, "stuck procedure: returned %Id error %lu\n",
+                                       ret, error );
+    todo_if( is_builtin_user32() ) ok( !stuck_timed_out, "ABORTIFHUNG waited for the procedure\n" );
+    SetEvent( release_stuck );
+    /* an answer means it retrieves messages again */
+    ok( SendMessageTimeoutA( hwnd_slow, MSG_PING, 0, 0, SMTO_NORMAL, 30000, &result ) && result == 1,
+        "no answer after the stuck procedure\n" );
 
     /* MSDN IsHungAppWindow: not retrieving messages for 5 s while not waiting for input */
     for (polls = 0; polls < 600 && !IsHungAppWindow( hwnd_hung ); polls++) Sleep( 100 );
@@ -178,6 +200,7 @@ static void test_hung( void )
     CloseHandle( slow_thread );
     CloseHandle( release_hung );
     CloseHandle( watchdog_stop );
+    CloseHandle( release_stuck );
 }
 
 START_TEST(hung)
