@@ -365,6 +365,8 @@ BOOL process_sent_messages( struct msg_queue *queue )
         if (ulist_empty( &queue->sent )) __queue_clear_bits( queue, QS_SENDMESSAGE );
         unlock_queue( queue );
         receive_sent_message( smsg );
+        /* the thread answered: it responds (IsHungAppWindow), however long the procedure took */
+        queue->last_get_time = GetTickCount();
         any = TRUE;
     }
 }

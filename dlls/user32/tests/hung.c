@@ -168,14 +168,16 @@ static void test_hung( void )
     ret = BroadcastSystemMessageA( BSF_NOHANG, &recipients, MSG_OTHERS, 0, 0 );
     ok( ret > 0, "BSF_NOHANG: returned %Id\n", ret );
     ok( !watchdog_fired, "BSF_NOHANG waited for the hung thread\n" );
-    /* Wine's builtin goes on to the other windows */
-    todo_if( is_builtin_user32() ) ok( others_count == 0, "%ld windows got the message after the hung one\n", others_count );
+    /* Wine's builtin goes on to the other windows - usually: it broadcasts to every window of
+     * its desktop, and once in a while (one run in a few) reaches neither of ours, here and
+     * below; flaky there, exact on ours */
+    flaky_if( is_builtin_user32() ) todo_if( is_builtin_user32() ) ok( others_count == 0, "%ld windows got the message after the hung one\n", others_count );
     /* with BSF_FORCEIFHUNG it goes on past the hung window */
     recipients = BSM_APPLICATIONS;
     others_count = 0;
     ret = BroadcastSystemMessageA( BSF_NOHANG | BSF_FORCEIFHUNG, &recipients, MSG_OTHERS, 0, 0 );
     ok( ret > 0, "BSF_NOHANG | BSF_FORCEIFHUNG: returned %Id\n", ret );
-    ok( others_count == 2, "%ld of 2 windows got the message\n", others_count );
+    flaky_if( is_builtin_user32() ) ok( others_count == 2, "%ld of 2 windows got the message\n", others_count );
 
     /* the thread recovers: retrieving a message ends the hung state at once */
     SetEvent( watchdog_stop );
