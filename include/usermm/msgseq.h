@@ -19,6 +19,7 @@
  *   add_message(&msg);                         // thread safe
  *
  *   flush_sequence();                          // forget what was recorded so far
+ *   msgseq_count(WM_KEYUP);                    // how many WM_KEYUP were recorded so far
  *   hwnd = CreateWindowExA(...);
  *   ok_sequence(create_seq, "CreateWindow", FALSE);   // TRUE: a known gap (todo_wine)
  *
@@ -123,6 +124,20 @@ static inline void flush_sequence(void)
     AcquireSRWLockExclusive(&state->lock);
     state->count = 0;
     ReleaseSRWLockExclusive(&state->lock);
+}
+
+/* How many of the messages recorded so far are `message` (any kind): what a test waiting for
+ * input polls. */
+static inline size_t msgseq_count(UINT message)
+{
+    struct msgseq_state *state = msgseq_state();
+    size_t i, n = 0;
+
+    AcquireSRWLockShared(&state->lock);
+    for (i = 0; i < state->count; i++)
+        if (state->seq[i].message == message) n++;
+    ReleaseSRWLockShared(&state->lock);
+    return n;
 }
 
 /* A name for an entry of either kind; buf is used for numbers without a name. */

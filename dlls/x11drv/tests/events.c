@@ -78,9 +78,10 @@ static const struct usermm_driver_funcs *driver;
 static char xinject[MAX_PATH];
 static char title[64];
 
+/* xinject, once the test window is viewable (its target) */
 static BOOL run_xinject( const char *commands )
 {
-    return start_xinject( xinject, commands );
+    return start_xinject_on( xinject, title, commands );
 }
 
 /* Waits until `n` more records than `from` exist, or nothing arrived for `quiet_ms`. */
@@ -202,7 +203,6 @@ static void test_window_and_input( void )
 {
     static const RECT window = { 96, 73, 504, 408 }, client = { 100, 100, 500, 400 };
     WCHAR wtitle[64];
-    char cmd[1024];
     LONG start, pos, n;
     const struct usermm_hw_input *input;
     DWORD before;
@@ -219,11 +219,11 @@ static void test_window_and_input( void )
      * buttons with the pointer inside */
     start = count;
     before = GetTickCount();
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" focus \"move 200 200\" \"key a\" \"key shift+a\" "
-              "\"key KP_Enter\" \"key Left\" \"key alt+x\" \"key F1\" \"click 1\" \"click 3\" "
-              "\"click 2\" \"wheel up\" \"wheel down\" \"wheel left\" \"wheel right\" "
-              "\"click 8\" \"click 9\" \"move 201 202\" \"echo xinject-done\"", title );
-    if (!run_xinject( cmd )) return;
+    if (!run_xinject( "focus \"move 200 200\" \"key a\" \"key shift+a\" \"key KP_Enter\" "
+                      "\"key Left\" \"key alt+x\" \"key F1\" \"click 1\" \"click 3\" \"click 2\" "
+                      "\"wheel up\" \"wheel down\" \"wheel left\" \"wheel right\" \"click 8\" "
+                      "\"click 9\" \"move 201 202\" \"echo xinject-done\"" ))
+        return;
     /* 16 key events, 14 button events (a wheel notch is one event) and 3 moves at least */
     wait_for_records( start, is_move_to_201_202, 1 );
     n = count - start;
@@ -316,22 +316,19 @@ static void test_moves( void )
     static const RECT marker1[] = { { 160, 170, 560, 470 } };
     static const RECT others[] = { { 200, 210, 600, 510 }, { 200, 210, 500, 410 }, { 220, 230, 520, 430 } };
     static const RECT marker2[] = { { 240, 250, 540, 450 } };
-    char cmd[256];
     LONG start;
     int i;
 
     /* our own move: only the marker's comes back */
     start = count;
     driver->window_pos_changed( TEST_HWND, &window, &client, WS_OVERLAPPEDWINDOW | WS_VISIBLE, 0 );
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"movewindow 160 170\"", title );
-    if (!run_xinject( cmd )) return;
+    if (!run_xinject( "\"movewindow 160 170\"" )) return;
     expect_moves( start, marker1 );
 
     /* moves and a resize by another client before user32 answers the first */
     start = count;
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"movewindow 200 210\" \"resizewindow 300 200\" "
-              "\"movewindow 220 230\"", title );
-    if (!run_xinject( cmd )) return;
+    if (!run_xinject( "\"movewindow 200 210\" \"resizewindow 300 200\" \"movewindow 220 230\"" ))
+        return;
     expect_moves( start, others );
     /* user32's answers, late: the window is there already, or going there */
     for (i = 0; i < ARRAY_SIZE(others); i++)
@@ -342,8 +339,7 @@ static void test_moves( void )
         driver->window_pos_changed( TEST_HWND, &frame, &others[i], WS_OVERLAPPEDWINDOW | WS_VISIBLE, 0 );
     }
     start = count;
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"movewindow 240 250\"", title );
-    if (!run_xinject( cmd )) return;
+    if (!run_xinject( "\"movewindow 240 250\"" )) return;
     expect_moves( start, marker2 );
 }
 
@@ -352,25 +348,21 @@ static void test_moves( void )
  * (a key then arrives without anyone else focusing the window). */
 static void test_close_and_focus( void )
 {
-    char cmd[256];
     LONG start = count, pos;
 
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" close", title );
-    if (!run_xinject( cmd )) return;
+    if (!run_xinject( "close" )) return;
     ok( wait_for_records( start, is_close_request, 1 ), "no close request\n" );
 
     /* give the focus away (PointerRoot, with the pointer outside: the window, focused since
      * test_window_and_input, loses it), then take it with the driver */
     start = count;
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"move 0 0\" unfocus", title );
-    run_xinject( cmd );
+    run_xinject( "\"move 0 0\" unfocus" );
     wait_for_records( start, is_focus_out, 1 );
     start = count;
     driver->set_foreground_window( TEST_HWND );
     ok( wait_for_records( start, is_focus_in, 1 ), "no focus-in after set_foreground_window\n" );
     start = count;
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" \"key z\"", title );
-    run_xinject( cmd );
+    run_xinject( "\"key z\"" );
     wait_for_records( start, is_key, 2 );
     pos = start;
     expect_key( &pos, count, 'Z', 0x2c, 0, __LINE__ );
@@ -453,15 +445,12 @@ static void test_layout( void )
  * driver hands every one on, in order: nothing merged, nothing lost. */
 static void test_burst( void )
 {
-    char cmd[256];
     LONG start = count, pos, moves = 0, downs = 0, ups = 0, order_errors = 0;
     BOOL down = FALSE;
     const struct usermm_hw_input *input;
     DWORD t0 = GetTickCount();
 
-    snprintf( cmd, sizeof(cmd), "\"wait %s\" focus \"move 151 151\" \"motionburst 10000\" "
-              "\"keyburst 1000 b\"", title );
-    if (!run_xinject( cmd )) return;
+    if (!run_xinject( "focus \"move 151 151\" \"motionburst 10000\" \"keyburst 1000 b\"" )) return;
     wait_records( start, 1 + 10000 + 2000, 5000 );
     pos = start;
     while ((input = next_input( &pos, count )))

@@ -76,22 +76,7 @@ static LRESULT CALLBACK input_wndproc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp
 /* xinject, once the test window is viewable (its target) */
 static BOOL run_xinject( const char *commands )
 {
-    char args[4000];
-
-    snprintf( args, sizeof(args), "\"wait %s\" %s", title, commands );
-    return start_xinject( xinject, args );
-}
-
-static size_t count_recorded( UINT msg )
-{
-    struct msgseq_state *state = msgseq_state();
-    size_t i, n = 0;
-
-    AcquireSRWLockShared( &state->lock );
-    for (i = 0; i < state->count; i++)
-        if (state->seq[i].message == msg) n++;
-    ReleaseSRWLockShared( &state->lock );
-    return n;
+    return start_xinject_on( xinject, title, commands );
 }
 
 /* Pumps messages, translating keys as an application's loop does, for `ms`. */
@@ -126,7 +111,7 @@ static BOOL pump_until( UINT last, size_t n, DWORD timeout )
             TranslateMessage( &msg );
             DispatchMessageA( &msg );
         }
-        if (count_recorded( last ) >= n)
+        if (msgseq_count( last ) >= n)
         {
             pump_for( 150 );
             return TRUE;
@@ -605,7 +590,7 @@ static void test_track_mouse( void )
     /* no input: only time passes */
     {
         DWORD end = GetTickCount() + 1000;
-        while ((LONG)(end - GetTickCount()) > 0 && !count_recorded( WM_MOUSEHOVER ))
+        while ((LONG)(end - GetTickCount()) > 0 && !msgseq_count( WM_MOUSEHOVER ))
         {
             while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &msg );
             MsgWaitForMultipleObjects( 0, NULL, FALSE, 10, QS_ALLINPUT );

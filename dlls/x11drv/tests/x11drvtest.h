@@ -87,3 +87,13 @@ static inline BOOL start_xinject( const char *xinject, const char *commands )
     CloseHandle( pi.hProcess );
     return TRUE;
 }
+
+/* xinject with `commands` once the window titled `title` is viewable (the target of its window
+ * commands) */
+static inline BOOL start_xinject_on( const char *xinject, const char *title, const char *commands )
+{
+    char args[4000];
+
+    snprintf( args, sizeof(args), "\"wait %s\" %s", title, commands );
+    return start_xinject( xinject, args );
+}
