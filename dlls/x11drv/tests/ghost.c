@@ -33,19 +33,7 @@ static LRESULT CALLBACK ghost_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
     return DefWindowProcA( hwnd, msg, wp, lp );
 }
 
-static size_t count_recorded( UINT msg )
-{
-    struct msgseq_state *state = msgseq_state();
-    size_t i, n = 0;
-
-    AcquireSRWLockShared( &state->lock );
-    for (i = 0; i < state->count; i++)
-        if (state->seq[i].message == msg) n++;
-    ReleaseSRWLockShared( &state->lock );
-    return n;
-}
-
-/* Runs this thread's messages until *flag or count_recorded(msg) reaches n; FALSE after 30 s. */
+/* Runs this thread's messages until *flag or msgseq_count(msg) reaches n; FALSE after 30 s. */
 static BOOL pump_until( volatile LONG *flag, UINT msg, size_t n )
 {
     DWORD end = GetTickCount() + 30000;
@@ -54,7 +42,7 @@ static BOOL pump_until( volatile LONG *flag, UINT msg, size_t n )
     while ((LONG)(end - GetTickCount()) > 0)
     {
         while (PeekMessageA( &m, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &m );
-        if (flag ? *flag >= (LONG)n : count_recorded( msg ) >= n) return TRUE;
+        if (flag ? *flag >= (LONG)n : msgseq_count( msg ) >= n) return TRUE;
         MsgWaitForMultipleObjects( 0, NULL, FALSE, 20, QS_ALLINPUT );
     }
     return FALSE;
@@ -108,7 +96,7 @@ static void test_ghost( void )
     /* Wine's builtin has no ghosts: the X window stays until the thread answers */
     todo_if( is_builtin_user32() ) ok( gone, "the hung window's X window stayed viewable\n" );
     ok( IsWindowVisible( hwnd_ghost ), "the application's window was hidden\n" );
-    ok( !count_recorded( WM_CLOSE ), "the hung thread ran WM_CLOSE\n" );
+    ok( !msgseq_count( WM_CLOSE ), "the hung thread ran WM_CLOSE\n" );
 
     /* the thread recovers: the close reaches it as from the close button; it refuses */
     SetEvent( release );
