@@ -5,17 +5,7 @@
 #include <stdarg.h>
 #include <windows.h>
 #include "wine/test.h"
-
-/* Our user32 is loaded from the exe's directory; Wine's builtin from its system directory. */
-static BOOL is_builtin;
-
-static void init_is_builtin(void)
-{
-    char path[MAX_PATH];
-
-    GetModuleFileNameA( GetModuleHandleA( "user32.dll" ), path, sizeof(path) );
-    is_builtin = !!strstr( path, "\\system32\\" );
-}
+#include "user32test.h"
 
 static void test_case_mapping(void)
 {
@@ -99,10 +89,10 @@ static void test_wsprintf(void)
     long_str[1099] = 0;
     wlong[1099] = 0;
     ret = wsprintfA( buf, "%s", long_str );
-    todo_if( is_builtin ) ok( ret == 1023, "got %d\n", ret );
+    todo_if( is_builtin_user32() ) ok( ret == 1023, "got %d\n", ret );
     ok( strlen( buf ) == 1023, "got length %u\n", (unsigned)strlen( buf ) );
     ret = wsprintfW( wbuf, L"%s", wlong );
-    todo_if( is_builtin ) ok( ret == 1023, "got %d\n", ret );
+    todo_if( is_builtin_user32() ) ok( ret == 1023, "got %d\n", ret );
     ok( lstrlenW( wbuf ) == 1023, "got length %d\n", lstrlenW( wbuf ) );
 }
 
@@ -133,7 +123,6 @@ static void test_load_string(void)
 
 START_TEST(text)
 {
-    init_is_builtin();
     test_case_mapping();
     test_char_types();
     test_char_next_prev();

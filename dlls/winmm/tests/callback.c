@@ -140,7 +140,7 @@ static void test_post_callbacks( void )
      * builtin user32 has no quota. */
     for (i = 0; i < 10100; i++)
         if (!DriverCallback( GetCurrentThreadId(), DCB_TASK, h, TEST_MSG, i, 0, 0 )) break;
-    todo_if( is_builtin_dll( L"user32.dll" ) ) ok( i == 10000, "the queue took %d messages\n", i );
+    todo_if( usermm_is_builtin_dll( L"user32.dll" ) ) ok( i == 10000, "the queue took %d messages\n", i );
     while (PeekMessageW( &msg, NULL, 0, 0, PM_REMOVE )) ;
 }
 

@@ -317,16 +317,6 @@ static void run_child_without_our_user32( const char *exe, const char *mode )
     RemoveDirectoryA( dir );
 }
 
-static BOOL is_our_user32( void )
-{
-    char exe[MAX_PATH], dll[MAX_PATH], *p;
-
-    GetModuleFileNameA( NULL, exe, sizeof(exe) );
-    if (!GetModuleFileNameA( GetModuleHandleA( "user32.dll" ), dll, sizeof(dll) )) return FALSE;
-    if ((p = strrchr( exe, '\\' ))) p[1] = 0;
-    return !_strnicmp( exe, dll, strlen( exe ) );
-}
-
 START_TEST(clients)
 {
     char **argv;
@@ -348,6 +338,7 @@ START_TEST(clients)
 
     run_child( argv[0], "acm" );
     /* See the top of the file: the VfW client needs Wine's user32 for its GDI-drawing imports. */
-    if (is_our_user32()) run_child_without_our_user32( argv[0], "vfw" );
+    if (winetest_platform_is_wine && !usermm_is_builtin_dll( L"user32.dll" ))
+        run_child_without_our_user32( argv[0], "vfw" );
     else run_child( argv[0], "vfw" );
 }

@@ -12,28 +12,16 @@
 
 #include <windows.h>
 #include "wine/test.h"
+#include "usermm/testdll.h"
 
 static BOOL builtin_winmm;
-
-/* A Wine builtin DLL is loaded when the DLL does not come from the exe's directory. */
-static inline BOOL is_builtin_dll( const WCHAR *name )
-{
-    WCHAR exe[MAX_PATH], dll[MAX_PATH], *p;
-
-    if (!winetest_platform_is_wine) return FALSE;
-    GetModuleFileNameW( NULL, exe, ARRAY_SIZE(exe) );
-    GetModuleFileNameW( GetModuleHandleW( name ), dll, ARRAY_SIZE(dll) );
-    if ((p = wcsrchr( exe, '\\' ))) *p = 0;
-    if ((p = wcsrchr( dll, '\\' ))) *p = 0;
-    return wcsicmp( exe, dll ) != 0;
-}
 
 #define todo_builtin todo_if(builtin_winmm)
 #define todo_ours    todo_if(winetest_platform_is_wine && !builtin_winmm)
 
 static inline BOOL is_builtin_winmm( void )
 {
-    return is_builtin_dll( L"winmm.dll" );
+    return usermm_is_builtin_dll( L"winmm.dll" );
 }
 
 #endif

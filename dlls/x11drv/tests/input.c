@@ -10,6 +10,7 @@
  */
 #include "x11drvtest.h"
 #include "usermm/msgseq.h"
+#include "usermm/testdll.h"
 
 static char xinject[MAX_PATH];
 static char title[64];
@@ -1002,7 +1003,7 @@ START_TEST(input)
 
     if (!init_x_test( xinject, sizeof(xinject) )) return;
     GetModuleFileNameA( GetModuleHandleA( "user32" ), path, sizeof(path) );
-    builtin_user32 = strstr( path, "\\windows\\system32\\" ) != NULL;
+    builtin_user32 = usermm_is_builtin_dll( L"user32.dll" );
     trace( "user32: %s (%s)\n", path, builtin_user32 ? "builtin" : "ours" );
     snprintf( title, sizeof(title), "usermm input test %lu", GetCurrentProcessId() );
     window_thread = GetCurrentThreadId();
