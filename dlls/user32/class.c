@@ -9,6 +9,23 @@
 
 WINE_DEFAULT_DEBUG_CHANNEL(class);
 
+/* The fields WNDCLASS shares with WNDCLASSEX (in either character set), for RegisterClass and
+ * GetClassInfo. Field by field: on 64-bit WNDCLASS pads after style where WNDCLASSEX has
+ * cbSize, so the two layouts do not line up for a block copy. */
+#define COPY_WNDCLASS_FIELDS( dst, src ) \
+    do { \
+        (dst)->style = (src)->style; \
+        (dst)->lpfnWndProc = (src)->lpfnWndProc; \
+        (dst)->cbClsExtra = (src)->cbClsExtra; \
+        (dst)->cbWndExtra = (src)->cbWndExtra; \
+        (dst)->hInstance = (src)->hInstance; \
+        (dst)->hIcon = (src)->hIcon; \
+        (dst)->hCursor = (src)->hCursor; \
+        (dst)->hbrBackground = (src)->hbrBackground; \
+        (dst)->lpszMenuName = (src)->lpszMenuName; \
+        (dst)->lpszClassName = (src)->lpszClassName; \
+    } while (0)
+
 /* class_lock protects the class list and every class's fields. */
 static SRWLOCK class_lock = SRWLOCK_INIT;
 static struct ulist classes = { &classes, &classes };
@@ -261,16 +278,7 @@ ATOM WINAPI RegisterClassW( const WNDCLASSW *wc )
         return 0;
     }
     wcex.cbSize = sizeof(wcex);
-    wcex.style = wc->style;
-    wcex.lpfnWndProc = wc->lpfnWndProc;
-    wcex.cbClsExtra = wc->cbClsExtra;
-    wcex.cbWndExtra = wc->cbWndExtra;
-    wcex.hInstance = wc->hInstance;
-    wcex.hIcon = wc->hIcon;
-    wcex.hCursor = wc->hCursor;
-    wcex.hbrBackground = wc->hbrBackground;
-    wcex.lpszMenuName = wc->lpszMenuName;
-    wcex.lpszClassName = wc->lpszClassName;
+    COPY_WNDCLASS_FIELDS( &wcex, wc );
     wcex.hIconSm = 0;
     return RegisterClassExW( &wcex );
 }
@@ -290,16 +298,7 @@ ATOM WINAPI RegisterClassA( const WNDCLASSA *wc )
         return 0;
     }
     wcex.cbSize = sizeof(wcex);
-    wcex.style = wc->style;
-    wcex.lpfnWndProc = wc->lpfnWndProc;
-    wcex.cbClsExtra = wc->cbClsExtra;
-    wcex.cbWndExtra = wc->cbWndExtra;
-    wcex.hInstance = wc->hInstance;
-    wcex.hIcon = wc->hIcon;
-    wcex.hCursor = wc->hCursor;
-    wcex.hbrBackground = wc->hbrBackground;
-    wcex.lpszMenuName = wc->lpszMenuName;
-    wcex.lpszClassName = wc->lpszClassName;
+    COPY_WNDCLASS_FIELDS( &wcex, wc );
     wcex.hIconSm = 0;
     return RegisterClassExA( &wcex );
 }
@@ -463,7 +462,7 @@ BOOL WINAPI GetClassInfoW( HINSTANCE instance, const WCHAR *name, WNDCLASSW *wc 
         return FALSE;
     }
     if (!(ret = GetClassInfoExW( instance, name, &wcex ))) return FALSE;
-    memcpy( wc, &wcex.style, sizeof(*wc) );
+    COPY_WNDCLASS_FIELDS( wc, &wcex );
     return ret;
 }
 
@@ -483,7 +482,7 @@ BOOL WINAPI GetClassInfoA( HINSTANCE instance, const char *name, WNDCLASSA *wc )
         return FALSE;
     }
     if (!(ret = GetClassInfoExA( instance, name, &wcex ))) return FALSE;
-    memcpy( wc, &wcex.style, sizeof(*wc) );
+    COPY_WNDCLASS_FIELDS( wc, &wcex );
     return ret;
 }
 

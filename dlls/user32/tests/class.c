@@ -38,6 +38,13 @@ static void test_register( void )
     ok( info.lpfnWndProc == class_proc, "proc %p\n", info.lpfnWndProc );
     ok( info.hbrBackground == (HBRUSH)(COLOR_WINDOW + 1), "brush %p\n", info.hbrBackground );
     ok( GetClassInfoA( inst, (const char *)(ULONG_PTR)atom, &info_a ), "lookup by atom failed\n" );
+    /* WNDCLASS is not WNDCLASSEX minus its ends on 64-bit (padding after style): every field. */
+    ok( info_a.style == CS_DBLCLKS, "style %#x\n", info_a.style );
+    ok( info_a.lpfnWndProc == class_proc, "proc %p\n", info_a.lpfnWndProc );
+    ok( info_a.cbClsExtra == 8 && info_a.cbWndExtra == 4, "extra %d %d\n", info_a.cbClsExtra,
+        info_a.cbWndExtra );
+    ok( info_a.hInstance == inst, "instance %p\n", info_a.hInstance );
+    ok( info_a.hbrBackground == (HBRUSH)(COLOR_WINDOW + 1), "brush %p\n", info_a.hbrBackground );
 
     SetLastError( 0xdeadbeef );
     ok( !GetClassInfoExA( inst, "NoSuchClass", &info ), "found a class that does not exist\n" );
@@ -106,9 +113,45 @@ static void test_local_global( void )
         "global class not found from another instance: %lu\n", GetLastError() );
 }
 
+static LRESULT WINAPI class_proc_w( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
+{
+    return DefWindowProcW( hwnd, msg, wp, lp );
+}
+
+/* RegisterClassW and GetClassInfoW carry every WNDCLASS field through. */
+static void test_register_plain_w( void )
+{
+    HINSTANCE inst = GetModuleHandleW( NULL );
+    WNDCLASSW cls = { 0 }, info;
+    ATOM atom;
+
+    cls.style = CS_HREDRAW | CS_VREDRAW;
+    cls.lpfnWndProc = class_proc_w;
+    cls.cbClsExtra = 16;
+    cls.cbWndExtra = 24;
+    cls.hInstance = inst;
+    cls.hbrBackground = (HBRUSH)(COLOR_BTNFACE + 1);
+    cls.lpszMenuName = L"SomeMenu";
+    cls.lpszClassName = L"ClassTestPlainW";
+    atom = RegisterClassW( &cls );
+    ok( atom != 0, "RegisterClassW failed: %lu\n", GetLastError() );
+
+    memset( &info, 0xcc, sizeof(info) );
+    ok( GetClassInfoW( inst, L"ClassTestPlainW", &info ), "GetClassInfoW failed: %lu\n", GetLastError() );
+    ok( info.style == (CS_HREDRAW | CS_VREDRAW), "style %#x\n", info.style );
+    ok( info.lpfnWndProc == class_proc_w, "proc %p\n", info.lpfnWndProc );
+    ok( info.cbClsExtra == 16 && info.cbWndExtra == 24, "extra %d %d\n", info.cbClsExtra, info.cbWndExtra );
+    ok( info.hInstance == inst, "instance %p\n", info.hInstance );
+    ok( info.hbrBackground == (HBRUSH)(COLOR_BTNFACE + 1), "brush %p\n", info.hbrBackground );
+    ok( info.lpszMenuName && !lstrcmpW( info.lpszMenuName, L"SomeMenu" ), "menu %s\n",
+        wine_dbgstr_w(info.lpszMenuName) );
+    ok( UnregisterClassW( L"ClassTestPlainW", inst ), "UnregisterClassW failed: %lu\n", GetLastError() );
+}
+
 START_TEST(class)
 {
     test_register();
+    test_register_plain_w();
     test_invalid();
     test_local_global();
 }
