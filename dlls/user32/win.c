@@ -1079,25 +1079,37 @@ HWND WINAPI GetTopWindow( HWND hwnd )
     return GetWindow( hwnd, GW_CHILD );
 }
 
+static BOOL enum_child_windows( HWND parent, WNDENUMPROC proc, LPARAM lparam );
+
+/* Calls proc for each window of list still alive when its turn comes (and, with children, for
+ * its descendants, depth first), until proc returns FALSE; frees list. The list is a snapshot
+ * taken under the lock; proc runs without it and may create or destroy windows. */
+static BOOL enum_window_list( HWND *list, WNDENUMPROC proc, LPARAM lparam, BOOL children )
+{
+    BOOL ret = TRUE;
+    UINT i;
+
+    for (i = 0; list[i]; i++)
+    {
+        if (!IsWindow( list[i] )) continue;
+        check_not_locked();
+        if (!(ret = proc( list[i], lparam ))) break;
+        if (children && !(ret = enum_child_windows( list[i], proc, lparam ))) break;
+    }
+    HeapFree( GetProcessHeap(), 0, list );
+    return ret;
+}
+
 /***********************************************************************
  *      EnumWindows (USER32.@)
  */
 BOOL WINAPI EnumWindows( WNDENUMPROC proc, LPARAM lparam )
 {
     HWND *list;
-    BOOL ret = TRUE;
-    UINT i;
 
     TRACE( "%p %#Ix\n", proc, lparam );
     if (!(list = list_top_level_windows())) return TRUE;
-    for (i = 0; list[i]; i++)
-    {
-        if (!IsWindow( list[i] )) continue;
-        check_not_locked();
-        if (!(ret = proc( list[i], lparam ))) break;
-    }
-    HeapFree( GetProcessHeap(), 0, list );
-    return ret;
+    return enum_window_list( list, proc, lparam, FALSE );
 }
 
 /***********************************************************************
@@ -1106,38 +1118,19 @@ BOOL WINAPI EnumWindows( WNDENUMPROC proc, LPARAM lparam )
 BOOL WINAPI EnumThreadWindows( DWORD tid, WNDENUMPROC proc, LPARAM lparam )
 {
     HWND *list;
-    BOOL ret = TRUE;
-    UINT i;
 
     TRACE( "%04lx %p %#Ix\n", tid, proc, lparam );
     /* MSDN: FALSE when the thread has no windows */
     if (!(list = list_window_children( get_desktop_hwnd(), tid ))) return FALSE;
-    for (i = 0; list[i]; i++)
-    {
-        if (!IsWindow( list[i] )) continue;
-        check_not_locked();
-        if (!(ret = proc( list[i], lparam ))) break;
-    }
-    HeapFree( GetProcessHeap(), 0, list );
-    return ret;
+    return enum_window_list( list, proc, lparam, FALSE );
 }
 
 static BOOL enum_child_windows( HWND parent, WNDENUMPROC proc, LPARAM lparam )
 {
     HWND *list;
-    BOOL ret = TRUE;
-    UINT i;
 
     if (!(list = list_window_children( parent, 0 ))) return TRUE;
-    for (i = 0; list[i]; i++)
-    {
-        if (!IsWindow( list[i] )) continue;
-        check_not_locked();
-        if (!(ret = proc( list[i], lparam ))) break;
-        if (!(ret = enum_child_windows( list[i], proc, lparam ))) break;
-    }
-    HeapFree( GetProcessHeap(), 0, list );
-    return ret;
+    return enum_window_list( list, proc, lparam, TRUE );
 }
 
 /***********************************************************************
