@@ -18,6 +18,7 @@ BOOL WINAPI DllMain( HINSTANCE inst, DWORD reason, void *reserved )
     case DLL_PROCESS_ATTACH:
         winmm_module = inst;
         DisableThreadLibraryCalls( inst );
+        driver_init();
         break;
     case DLL_PROCESS_DETACH:
         /* At process exit (reserved != NULL) the driver DLLs may already be detached: calling

@@ -56,6 +56,7 @@ static inline BOOL tracked_lock_wait( struct tracked_lock *l, CONDITION_VARIABLE
 /* driver.c */
 extern struct tracked_lock driver_lock;
 void winmm_lock_violation( const char *lock, const char *file, int line ) DECLSPEC_NORETURN;
+void driver_init( void );
 void driver_unload_all( void );
 /* Sends msg to every open instance; exported as __usermm_DriverBroadcast (see documentation/
  * winmm.md). Returns how many instances it reached. */
