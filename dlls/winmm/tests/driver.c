@@ -561,6 +561,63 @@ static void test_nested( void )
     drvlog_reset();
 }
 
+static const struct message unwind_seq[] =
+{
+    { DRVLOG_WALK, driver },
+    { DRVLOG_LONGJMP, driver|lparam, 0, 7 },
+    { DRVLOG_ECHO, driver|wparam|lparam, 5, 7 },
+    { 0 }
+};
+
+static const struct message unwind_nested_seq[] =
+{
+    { DRVLOG_SELF_LONGJMP, driver|lparam, 0, 9 },
+    { DRVLOG_LONGJMP, driver|lparam, 0, 9 },
+    { DRVLOG_ECHO, driver|wparam|lparam, 5, 7 },
+    { 0 }
+};
+
+/* A DriverProc may leave by longjmp (or an exception handled above SendDriverMessage): on
+ * x86_64 that unwinds through winmm's frames with RtlUnwind, which needs unwind information
+ * for each of them, and must leave nothing of winmm's locked or half done. DRVLOG_WALK checks
+ * the unwind information itself: Wine's RtlUnwind often gets past a frame that has none. */
+static void test_unwind( void )
+{
+    unsigned int n;
+    LRESULT ret;
+    HDRVR h;
+    int jumped;
+
+    drvlog_reset();
+    h = OpenDriver( L"drvlog.dll", NULL, 0 );
+    ok( h != NULL, "OpenDriver failed\n" );
+    drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+
+    ret = SendDriverMessage( h, DRVLOG_WALK, (LPARAM)GetModuleHandleW( NULL ), 0 );
+    ok( ret > 0, "frame %Id of the walk from drvlog has no unwind information\n", -ret );
+    jumped = drvlog_send_longjmp( h, DRVLOG_LONGJMP, 7 );
+    ok( jumped == 7, "longjmp came back with %d\n", jumped );
+    ret = SendDriverMessage( h, DRVLOG_ECHO, 5, 7 );
+    ok( ret == 19, "DRVLOG_ECHO after longjmp returned %Id\n", ret );
+    n = drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+    ok_sequence( unwind_seq, "longjmp out of DriverProc", FALSE );
+    if (n >= 2) ok( logbuf[1].hdrvr == h, "DRVLOG_LONGJMP hdrvr %p\n", logbuf[1].hdrvr );
+
+    /* out of two DriverProcs and two SendDriverMessage frames at once */
+    jumped = drvlog_send_longjmp( h, DRVLOG_SELF_LONGJMP, 9 );
+    ok( jumped == 9, "nested longjmp came back with %d\n", jumped );
+    ret = SendDriverMessage( h, DRVLOG_ECHO, 5, 7 );
+    ok( ret == 19, "DRVLOG_ECHO after nested longjmp returned %Id\n", ret );
+    drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+    ok_sequence( unwind_nested_seq, "nested longjmp out of DriverProc", FALSE );
+
+    ok( CloseDriver( h, 0, 0 ), "CloseDriver failed\n" );
+    drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+    ok_sequence( close_last_seq, "close after longjmp", FALSE );
+    ok( !module_loaded( L"drvlog.dll" ), "drvlog.dll still loaded\n" );
+    drvlog_reset();
+}
+
 /* __usermm_DriverBroadcast: our export that user32's BroadcastSystemMessage and drvcfg use to
  * send DRV_POWER / DRV_EXITSESSION to every open instance. Wine's builtin has no such export. */
 static void test_broadcast( void )
@@ -654,6 +711,7 @@ START_TEST(driver)
     test_lookup();
     test_configure();
     test_nested();
+    test_unwind();
     test_broadcast();
     test_handle_limit();
 }

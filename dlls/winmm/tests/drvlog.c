@@ -4,6 +4,34 @@
  */
 #define DRVLOG_THIS_DRIVER DRVLOG_LOG
 #include "drvcommon.h"
+#include <setjmp.h>
+
+/* DRVLOG_WALK: stricter than a longjmp. RtlUnwind takes a frame without unwind information for
+ * a leaf function's and pops one word as its return address; in a frame that allocated stack
+ * that word is wrong, but Wine's unwinder often reaches a right one a few words further up, and
+ * the longjmp works anyway. */
+static LRESULT walk_stack( HMODULE target )
+{
+#ifdef __x86_64__
+    RUNTIME_FUNCTION *func;
+    ULONG_PTR base, frame;
+    CONTEXT context;
+    void *data;
+    int n;
+
+    RtlCaptureContext( &context );
+    for (n = 1; n <= 64; n++)
+    {
+        if (!(func = RtlLookupFunctionEntry( context.Rip, &base, NULL ))) return -n;
+        if (base == (ULONG_PTR)target) return n - 1;
+        RtlVirtualUnwind( UNW_FLAG_NHANDLER, base, context.Rip, func, &context, &data, &frame,
+                          NULL );
+    }
+    return -n;
+#else
+    return 0;
+#endif
+}
 
 LRESULT CALLBACK DriverProc( DWORD_PTR id, HDRVR hdrvr, UINT msg, LPARAM lparam1, LPARAM lparam2 )
 {
@@ -45,10 +73,20 @@ LRESULT CALLBACK DriverProc( DWORD_PTR id, HDRVR hdrvr, UINT msg, LPARAM lparam1
     case DRVLOG_RESERVED:
         ret = lparam1 - lparam2;
         break;
+    case DRVLOG_WALK:
+        ret = walk_stack( (HMODULE)lparam1 );
+        break;
     case DRVLOG_SELF:
         /* logged before the nested message, so the log shows the nesting order */
         log_message( id, hdrvr, msg, lparam1, lparam2, 0, NULL );
         return SendDriverMessage( hdrvr, DRVLOG_ECHO, lparam1, lparam2 ) + 1000;
+    case DRVLOG_LONGJMP:
+        /* logged first: the jump never comes back here */
+        log_message( id, hdrvr, msg, lparam1, lparam2, 0, NULL );
+        longjmp( *(jmp_buf *)lparam1, (int)lparam2 );
+    case DRVLOG_SELF_LONGJMP:
+        log_message( id, hdrvr, msg, lparam1, lparam2, 0, NULL );
+        return SendDriverMessage( hdrvr, DRVLOG_LONGJMP, lparam1, lparam2 );
     default:
         ret = DefDriverProc( id, hdrvr, msg, lparam1, lparam2 );
         break;

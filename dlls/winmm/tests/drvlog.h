@@ -31,6 +31,14 @@ enum drvlog_driver
 #define DRVNEST_INNER   (DRV_USER + 3)     /* drvnest: ECHO to its inner drvlog instance */
 #define DRVNEST_CLOSE_SELF (DRV_USER + 4)  /* drvnest: CloseDriver(itself, 0, 0) */
 #define DRVNEST_OPEN_SELF  (DRV_USER + 5)  /* drvnest: returns OpenDriver("drvnest.dll") */
+/* drvlog: longjmp( *(jmp_buf *)lParam1, lParam2 ): leaves through winmm's frames by unwinding */
+#define DRVLOG_LONGJMP  (DRV_USER + 6)
+/* drvlog: SendDriverMessage(itself, DRVLOG_LONGJMP, lParam1, lParam2): two winmm frames to
+ * unwind */
+#define DRVLOG_SELF_LONGJMP (DRV_USER + 7)
+/* drvlog: walks its stack by unwind information alone up to the first frame in module lParam1;
+ * returns how many frames that took, or -n when the nth had none (0 off x86_64) */
+#define DRVLOG_WALK     (DRV_USER + 8)
 #define DRVLOG_RESERVED (DRV_RESERVED + 0x20) /* returns lParam1 - lParam2 */
 
 struct drvlog_entry

@@ -5,6 +5,7 @@
 #ifndef USERMM_WINMM_TESTS_DRVTEST_H
 #define USERMM_WINMM_TESTS_DRVTEST_H
 
+#include <setjmp.h>
 #include <windows.h>
 #include <mmsystem.h>
 #include <mmddk.h>
@@ -63,6 +64,27 @@ static inline unsigned int drvlog_take( struct drvlog_entry *log, unsigned int m
     }
     drvlog->count = 0;
     return count;
+}
+
+/* Sends msg (DRVLOG_LONGJMP or DRVLOG_SELF_LONGJMP) with a jmp_buf that the driver longjmps to
+ * with value; returns setjmp's second return value. Not inlined, so that setjmp's frame and what
+ * it does to locals concern this function only. */
+static __attribute__((noinline, unused)) int drvlog_send_longjmp( HDRVR h, UINT msg, int value )
+{
+    /* setjmp is _setjmpex( buf, __builtin_frame_address(0) ) here: longjmp unwinds (RtlUnwind) */
+    jmp_buf buf;
+    volatile int sent = 0;
+    int ret;
+
+    if (!(ret = setjmp( buf )))
+    {
+        sent = 1;
+        SendDriverMessage( h, msg, (LPARAM)&buf, value );
+        ok( 0, "SendDriverMessage(%#x) returned\n", msg );
+        return 0;
+    }
+    ok( sent, "setjmp returned a second time before the send\n" );
+    return ret;
 }
 
 #endif
