@@ -214,6 +214,8 @@ static const char *driver_msg_name( UINT msg )
     };
     if (msg < ARRAY_SIZE(names)) return names[msg];
     if (msg == DRV_PNPINSTALL) return "DRV_PNPINSTALL";
+    if (msg >= DRV_USER) return wine_dbg_sprintf( "DRV_USER+%#x", msg - DRV_USER );
+    if (msg >= DRV_RESERVED) return wine_dbg_sprintf( "DRV_RESERVED+%#x", msg - DRV_RESERVED );
     return wine_dbg_sprintf( "%#x", msg );
 }
 
@@ -519,9 +521,12 @@ LRESULT WINAPI CloseDriver( HDRVR hdrvr, LPARAM lparam1, LPARAM lparam2 )
     return TRUE;
 }
 
-/* A trace line under the export's name rather than the helper's (as +driver users expect). */
+/* Trace and warning lines under the export's name rather than the helper's (as +driver users
+ * expect). */
 #define TRACE_AS( func, ... ) \
     do { if (TRACE_ON(driver)) wine_dbg_log( __WINE_DBCL_TRACE, &__wine_dbch_driver, func, __VA_ARGS__ ); } while (0)
+#define WARN_AS( func, ... ) \
+    do { if (WARN_ON(driver)) wine_dbg_log( __WINE_DBCL_WARN, &__wine_dbch_driver, func, __VA_ARGS__ ); } while (0)
 
 /* SendDriverMessage for what its fast path leaves: an instance opened with +driver on, a
  * handle that is not an open instance, an instance closed while the fast path read its slot.
@@ -536,7 +541,7 @@ static LRESULT WINAPI __attribute__((used)) send_message_slow( HDRVR hdrvr, UINT
               lparam1, lparam2 );
     if (!lookup_open_instance( hdrvr, &instance ))
     {
-        WARN( "invalid handle %p\n", hdrvr );
+        WARN_AS( "SendDriverMessage", "invalid handle %p\n", hdrvr );
         TRACE_AS( "SendDriverMessage", "returning 0\n" );
         return 0;
     }

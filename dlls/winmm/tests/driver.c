@@ -286,6 +286,30 @@ static void test_bad_input( void )
         ok_sequence( empty_seq, "stale handle", FALSE );
     }
     else ok( builtin_winmm, "our winmm reused handle %p at once\n", h );
+
+    /* Near misses of a live handle, and the handles of slot 0 (which NULL selects): ours
+     * compares a handle with its slot's key, so these are what a wrong key would let through.
+     * To Wine's builtin they are just other bad pointers. */
+    {
+        const ULONG_PTR near[] = { (ULONG_PTR)h2 ^ 0x10000, (ULONG_PTR)h2 | 0x80000000,
+                                   (ULONG_PTR)h2 | (ULONG_PTR)1 << 32, (ULONG_PTR)h2 & 0xffff,
+                                   (ULONG_PTR)h2 & ~(ULONG_PTR)0xffff, (ULONG_PTR)h2 ^ 1,
+                                   0x10000, 0x7fff0000, ~(ULONG_PTR)0xffff };
+
+        drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+        for (i = 0; i < ARRAY_SIZE(near); i++)
+        {
+            winetest_push_context( "handle %#Ix (open: %p)", near[i], h2 );
+            ret = SendDriverMessage( (HDRVR)near[i], DRVLOG_ECHO, 1, 2 );
+            ok( !ret, "SendDriverMessage returned %Id\n", ret );
+            ok( !GetDriverModuleHandle( (HDRVR)near[i] ), "GetDriverModuleHandle succeeded\n" );
+            ret = CloseDriver( (HDRVR)near[i], 0, 0 );
+            ok( !ret, "CloseDriver returned %Id\n", ret );
+            winetest_pop_context();
+        }
+        drvlog_take( logbuf, ARRAY_SIZE(logbuf) );
+        ok_sequence( empty_seq, "near misses", FALSE );
+    }
     ok( SendDriverMessage( h2, DRVLOG_ECHO, 1, 2 ) == 5, "new handle does not work\n" );
     ok( CloseDriver( h2, 0, 0 ), "CloseDriver failed\n" );
     ok( !module_loaded( L"drvlog.dll" ), "drvlog.dll still loaded\n" );
