@@ -61,11 +61,11 @@ enum slot_state
     SLOT_CLOSING, /* DRV_CLOSE in progress or done: the handle is no longer usable */
 };
 
-/* What SendDriverMessage's fast path reads (read_fast_slot). key is the instance's own HDRVR
- * while the instance is open and its messages need no trace line (see fast_key); otherwise it
- * is a value no handle that selects this slot can have: 0 (a handle's index bits are its slot's
- * nonzero index), and in slot 0, which the NULL handle selects, KEY_NEVER (set by driver_init).
- * proc and driver_id are only written while key is not a handle. */
+/* What SendDriverMessage's fast path reads. key is the instance's own HDRVR while the instance
+ * is open and its messages need no trace line (see __fast_key); otherwise it is a value no
+ * handle that selects this slot can have: 0 (a handle's index bits are its slot's nonzero
+ * index), and in slot 0, which the NULL handle selects, KEY_NEVER (set by driver_init). proc
+ * and driver_id are only written while key is not a handle. */
 struct driver_slot
 {
     ULONG_PTR key;
