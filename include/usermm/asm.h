@@ -5,7 +5,8 @@
  * USERMM_ASM_GLOBAL_FUNC( name, code ) defines the global x86_64 PE function name. The code
  * declares its own prologue with .seh_* directives, ending with .seh_endprologue, so that the
  * function has unwind information: exceptions and longjmp must be able to unwind through it.
- * GCC places top-level asm where it likes, so the block restores the section it found.
+ * It is top-level asm, which GCC emits at the start of the file, in .text; it leaves the
+ * assembler there (COFF has no .pushsection to restore anything else).
  *
  * It is left undefined where it cannot work, and when USERMM_NO_ASM is defined (to build and
  * test the C versions: make WINECFLAGS='... -DUSERMM_NO_ASM'); callers test #ifdef
@@ -16,15 +17,14 @@
 
 #if defined(__x86_64__) && defined(_WIN32) && !defined(USERMM_NO_ASM)
 #define USERMM_ASM_GLOBAL_FUNC( name, code ) \
-    __asm__( ".pushsection .text\n\t" \
+    __asm__( ".text\n\t" \
              ".balign 16\n\t" \
              ".globl " #name "\n\t" \
              ".def " #name "; .scl 2; .type 32; .endef\n\t" \
              ".seh_proc " #name "\n" \
              #name ":\n\t" \
              code "\n\t" \
-             ".seh_endproc\n\t" \
-             ".popsection" );
+             ".seh_endproc" );
 #endif
 
 #endif /* __USERMM_ASM_H */
