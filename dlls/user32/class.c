@@ -26,6 +26,9 @@ WINE_DEFAULT_DEBUG_CHANNEL(class);
         (dst)->lpszClassName = (src)->lpszClassName; \
     } while (0)
 
+/* The largest cbClsExtra / cbWndExtra a class may have. */
+#define MAX_EXTRA_BYTES 40000
+
 /* class_lock protects the class list and every class's fields. */
 static SRWLOCK class_lock = SRWLOCK_INIT;
 static struct ulist classes = { &classes, &classes };
@@ -126,7 +129,8 @@ static ATOM register_class( const WNDCLASSEXW *wc, const char *menu_a, BOOL unic
     HINSTANCE instance;
     ATOM atom;
 
-    if (wc->cbClsExtra < 0 || wc->cbWndExtra < 0 || wc->cbClsExtra > 40000 || wc->cbWndExtra > 40000 ||
+    if (wc->cbClsExtra < 0 || wc->cbWndExtra < 0 || wc->cbClsExtra > MAX_EXTRA_BYTES ||
+        wc->cbWndExtra > MAX_EXTRA_BYTES ||
         !wc->lpszClassName || !wc->lpfnWndProc)
     {
         WARN( "invalid parameters\n" );
@@ -553,7 +557,17 @@ static ULONG_PTR set_class_long( HWND hwnd, INT offset, UINT size, LONG_PTR valu
     else switch (offset)
     {
     case GCL_STYLE: ret = class->style; class->style = value; break;
-    case GCL_CBWNDEXTRA: ret = class->wnd_extra; class->wnd_extra = value; break;
+    case GCL_CBWNDEXTRA:
+        /* the bounds RegisterClass applies: a negative size would come back sign-extended */
+        if ((INT)value < 0 || (INT)value > MAX_EXTRA_BYTES)
+        {
+            WARN( "invalid extra window size %d\n", (INT)value );
+            SetLastError( ERROR_INVALID_PARAMETER );
+            break;
+        }
+        ret = class->wnd_extra;
+        class->wnd_extra = value;
+        break;
     case GCL_CBCLSEXTRA:
         WARN( "cannot change the class extra size\n" );
         SetLastError( ERROR_INVALID_PARAMETER );

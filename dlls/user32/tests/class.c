@@ -148,10 +148,48 @@ static void test_register_plain_w( void )
     ok( UnregisterClassW( L"ClassTestPlainW", inst ), "UnregisterClassW failed: %lu\n", GetLastError() );
 }
 
+/* GCL_CBWNDEXTRA takes what RegisterClass would: a negative size is refused, not stored and
+ * handed back sign-extended by GetClassLongPtr (0xffffffffffffffff on 64-bit). */
+static void test_set_wnd_extra( void )
+{
+    static const LONG bad[] = { -1, (LONG)0x80000000, 40001 };
+    WNDCLASSA cls = { 0 };
+    ULONG_PTR ret;
+    HWND hwnd;
+    UINT i;
+
+    cls.lpfnWndProc = class_proc;
+    cls.lpszClassName = "ClassTestWndExtra";
+    cls.cbWndExtra = 16;
+    ok( RegisterClassA( &cls ), "RegisterClass failed: %lu\n", GetLastError() );
+    hwnd = CreateWindowExA( 0, "ClassTestWndExtra", NULL, WS_POPUP, 0, 0, 1, 1, 0, 0, 0, NULL );
+    ok( hwnd != 0, "CreateWindowEx failed: %lu\n", GetLastError() );
+    for (i = 0; i < ARRAY_SIZE(bad); i++)
+    {
+        SetLastError( 0xdeadbeef );
+        ret = SetClassLongW( hwnd, GCL_CBWNDEXTRA, bad[i] );
+        ok( !ret && GetLastError() == ERROR_INVALID_PARAMETER, "SetClassLong(%ld) returned %#Ix, error %lu\n",
+            bad[i], ret, GetLastError() );
+        SetLastError( 0xdeadbeef );
+        ret = SetClassLongPtrW( hwnd, GCL_CBWNDEXTRA, bad[i] );
+        ok( !ret && GetLastError() == ERROR_INVALID_PARAMETER, "SetClassLongPtr(%ld) returned %#Ix, error %lu\n",
+            bad[i], ret, GetLastError() );
+        ret = GetClassLongPtrW( hwnd, GCL_CBWNDEXTRA );
+        ok( ret == 16, "after %ld: GCL_CBWNDEXTRA %#Ix\n", bad[i], ret );
+    }
+    ret = SetClassLongPtrW( hwnd, GCL_CBWNDEXTRA, 100 );
+    ok( ret == 16, "SetClassLongPtr(100) returned %#Ix\n", ret );
+    ok( GetClassLongPtrW( hwnd, GCL_CBWNDEXTRA ) == 100, "GCL_CBWNDEXTRA %#Ix\n",
+        GetClassLongPtrW( hwnd, GCL_CBWNDEXTRA ) );
+    DestroyWindow( hwnd );
+    ok( UnregisterClassA( "ClassTestWndExtra", NULL ), "UnregisterClass failed: %lu\n", GetLastError() );
+}
+
 START_TEST(class)
 {
     test_register();
     test_register_plain_w();
     test_invalid();
     test_local_global();
+    test_set_wnd_extra();
 }
