@@ -26,6 +26,13 @@ WINE_DEFAULT_DEBUG_CHANNEL(class);
         (dst)->lpszClassName = (src)->lpszClassName; \
     } while (0)
 
+/* RegisterClassExA copies its WNDCLASSEXA whole into a WNDCLASSEXW, then replaces the strings:
+ * the two differ only in the type of the string pointers. */
+C_ASSERT( sizeof(WNDCLASSEXA) == sizeof(WNDCLASSEXW) );
+C_ASSERT( FIELD_OFFSET(WNDCLASSEXA, lpszMenuName) == FIELD_OFFSET(WNDCLASSEXW, lpszMenuName) );
+C_ASSERT( FIELD_OFFSET(WNDCLASSEXA, lpszClassName) == FIELD_OFFSET(WNDCLASSEXW, lpszClassName) );
+C_ASSERT( FIELD_OFFSET(WNDCLASSEXA, hIconSm) == FIELD_OFFSET(WNDCLASSEXW, hIconSm) );
+
 /* The largest cbClsExtra / cbWndExtra a class may have. */
 #define MAX_EXTRA_BYTES 40000
 

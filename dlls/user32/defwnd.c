@@ -150,6 +150,8 @@ LRESULT default_window_proc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, 
 
     case WM_NCCALCSIZE:
     {
+        /* wParam TRUE: an NCCALCSIZE_PARAMS, whose first rectangle is the one to adjust */
+        C_ASSERT( FIELD_OFFSET(NCCALCSIZE_PARAMS, rgrc[0]) == 0 );
         RECT *rect = (RECT *)lparam, borders;
         DWORD style, exstyle;
         if (!rect) return 0;

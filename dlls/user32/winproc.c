@@ -125,6 +125,13 @@ WPARAM map_char_w_to_a( WPARAM wparam )
     return (wparam & ~(WPARAM)0xffff) | (BYTE)ch[0];
 }
 
+/* CREATESTRUCTA and CREATESTRUCTW are copied whole into one another below (and hook.c hands an
+ * ANSI hook a CREATESTRUCTW whose strings are ANSI): only the string pointers' types differ. */
+C_ASSERT( sizeof(CREATESTRUCTA) == sizeof(CREATESTRUCTW) );
+C_ASSERT( FIELD_OFFSET(CREATESTRUCTA, lpszName) == FIELD_OFFSET(CREATESTRUCTW, lpszName) );
+C_ASSERT( FIELD_OFFSET(CREATESTRUCTA, lpszClass) == FIELD_OFFSET(CREATESTRUCTW, lpszClass) );
+C_ASSERT( FIELD_OFFSET(CREATESTRUCTA, dwExStyle) == FIELD_OFFSET(CREATESTRUCTW, dwExStyle) );
+
 /* ---- calling ----------------------------------------------------------------------------- */
 
 static LRESULT call_proc( WNDPROC proc, HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam )

@@ -44,6 +44,13 @@ struct usermm_hw_input
     INT32 mouse_data;   /* wheel delta (WHEEL_DELTA multiples) or XBUTTON1 / XBUTTON2 */
 };
 
+/* The same layout in user32 (PE, mingw) and in the driver (Winelib, LP64): checked on both sides. */
+C_ASSERT( sizeof(struct usermm_hw_input) == 40 );
+C_ASSERT( FIELD_OFFSET(struct usermm_hw_input, hwnd) == 8 );
+C_ASSERT( FIELD_OFFSET(struct usermm_hw_input, vk) == 16 );
+C_ASSERT( FIELD_OFFSET(struct usermm_hw_input, x) == 24 );
+C_ASSERT( FIELD_OFFSET(struct usermm_hw_input, mouse_data) == 36 );
+
 /* What user32 offers the driver. Called from the driver's event thread. */
 struct usermm_user_callbacks
 {
