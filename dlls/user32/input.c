@@ -451,6 +451,15 @@ static void deliver_input( MSG *msg, LPARAM extra )
     release_queue( queue );
 }
 
+/* Whether the modifier `key` (VK_MENU or VK_CONTROL) is down once the event for vk happens. */
+static BOOL modifier_down_after( UINT key, UINT vk, BOOL up, const BYTE *state )
+{
+    UINT left = key == VK_MENU ? VK_LMENU : VK_LCONTROL, right = key == VK_MENU ? VK_RMENU : VK_RCONTROL;
+
+    if (vk == key || vk == left || vk == right) return !up;
+    return (state[key] & 0x80) != 0;
+}
+
 static void send_keyboard_input( const KEYBDINPUT *ki, BOOL injected )
 {
     BOOL up = (ki->dwFlags & KEYEVENTF_KEYUP) != 0, was_down, alt, ctrl;
@@ -468,21 +477,11 @@ static void send_keyboard_input( const KEYBDINPUT *ki, BOOL injected )
      * of SendInput to fill wScan, as on Windows) */
     if (!vk || vk > 0xff) return;
 
-    if (hooks_installed( WH_KEYBOARD_LL ))
-    {
-        KBDLLHOOKSTRUCT ll = { .vkCode = vk, .scanCode = scan, .time = time, .dwExtraInfo = ki->dwExtraInfo };
-        ll.flags = (up ? LLKHF_UP : 0) | ((ki->dwFlags & KEYEVENTF_EXTENDEDKEY) ? LLKHF_EXTENDED : 0) |
-                   (injected ? LLKHF_INJECTED : 0);
-        if (call_hooks( WH_KEYBOARD_LL, HC_ACTION, up ? WM_KEYUP : WM_KEYDOWN, (LPARAM)&ll, TRUE )) return;
-    }
-
-    AcquireSRWLockExclusive( &input_lock );
+    AcquireSRWLockShared( &input_lock );
     was_down = (async_keystate[vk] & 0x80) != 0;
-    update_keystate( async_keystate, vk, !up );
-    alt = (async_keystate[VK_MENU] & 0x80) != 0;
-    ctrl = (async_keystate[VK_CONTROL] & 0x80) != 0;
-    msg.pt = cursor_pos;
-    ReleaseSRWLockExclusive( &input_lock );
+    alt = modifier_down_after( VK_MENU, vk, up, async_keystate );
+    ctrl = modifier_down_after( VK_CONTROL, vk, up, async_keystate );
+    ReleaseSRWLockShared( &input_lock );
 
     /* MSDN "Keystroke Message Flags": repeat count 1, scan code, extended bit, context code
      * (Alt down), previous state, transition state; built as 32 bits (never sign-extended) */
@@ -498,6 +497,24 @@ static void send_keyboard_input( const KEYBDINPUT *ki, BOOL injected )
      * WM_KEYUP), or F10, is a system key; with Ctrl too it is not */
     if ((alt && !ctrl) || vk == VK_F10) msg.message = up ? WM_SYSKEYUP : WM_SYSKEYDOWN;
     else msg.message = up ? WM_KEYUP : WM_KEYDOWN;
+
+    /* MSDN LowLevelKeyboardProc: wParam is the keyboard message (WM_SYSKEYDOWN and WM_SYSKEYUP
+     * included); KBDLLHOOKSTRUCT's LLKHF_ALTDOWN is the message's context code. Nonzero from a
+     * hook discards the event: the key state does not change. */
+    if (hooks_installed( WH_KEYBOARD_LL ))
+    {
+        KBDLLHOOKSTRUCT ll = { .vkCode = vk, .scanCode = scan, .time = time, .dwExtraInfo = ki->dwExtraInfo };
+        ll.flags = (up ? LLKHF_UP : 0) | ((ki->dwFlags & KEYEVENTF_EXTENDEDKEY) ? LLKHF_EXTENDED : 0) |
+                   (injected ? LLKHF_INJECTED : 0) |
+                   ((msg.lParam & ((DWORD)KF_ALTDOWN << 16)) ? LLKHF_ALTDOWN : 0);
+        if (call_hooks( WH_KEYBOARD_LL, HC_ACTION, msg.message, (LPARAM)&ll, TRUE )) return;
+    }
+
+    AcquireSRWLockExclusive( &input_lock );
+    update_keystate( async_keystate, vk, !up );
+    msg.pt = cursor_pos;
+    ReleaseSRWLockExclusive( &input_lock );
+
     msg.wParam = (vk == VK_LSHIFT || vk == VK_RSHIFT) ? VK_SHIFT
                : (vk == VK_LCONTROL || vk == VK_RCONTROL) ? VK_CONTROL
                : (vk == VK_LMENU || vk == VK_RMENU) ? VK_MENU : vk;
@@ -529,6 +546,17 @@ static void send_mouse_message( UINT message, WPARAM wparam_extra, POINT pt, DWO
 }
 
 static void check_mouse_leave( POINT pt );
+
+/* WH_MOUSE_LL for one of the messages a mouse input makes; TRUE if a hook discarded it. MSDN
+ * LowLevelMouseProc: wParam is the mouse message; MSLLHOOKSTRUCT's mouseData holds the wheel
+ * delta, or the X button, in its high word (data is MOUSEINPUT's mouseData for those). */
+static BOOL mouse_ll_hook( UINT message, DWORD data, POINT pt, const MOUSEINPUT *mi, BOOL injected, DWORD time )
+{
+    MSLLHOOKSTRUCT ll = { .pt = pt, .mouseData = (DWORD)(WORD)data << 16, .flags = injected ? LLMHF_INJECTED : 0,
+                          .time = time, .dwExtraInfo = mi->dwExtraInfo };
+
+    return hooks_installed( WH_MOUSE_LL ) && call_hooks( WH_MOUSE_LL, HC_ACTION, message, (LPARAM)&ll, TRUE );
+}
 
 static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
 {
@@ -567,14 +595,7 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
     /* injected moves move the real pointer too (hardware ones come from it) */
     if (injected && (mi->dwFlags & MOUSEEVENTF_MOVE)) call_driver()->set_cursor_pos( pt.x, pt.y );
 
-    if (hooks_installed( WH_MOUSE_LL ))
-    {
-        MSLLHOOKSTRUCT ll = { .pt = pt, .mouseData = mi->mouseData, .flags = injected ? LLMHF_INJECTED : 0, .time = time,
-                              .dwExtraInfo = mi->dwExtraInfo };
-        if (call_hooks( WH_MOUSE_LL, HC_ACTION, WM_MOUSEMOVE, (LPARAM)&ll, TRUE )) return;
-    }
-
-    if (mi->dwFlags & MOUSEEVENTF_MOVE)
+    if ((mi->dwFlags & MOUSEEVENTF_MOVE) && !mouse_ll_hook( WM_MOUSEMOVE, 0, pt, mi, injected, time ))
     {
         send_mouse_message( WM_MOUSEMOVE, 0, pt, time, mi->dwExtraInfo );
         check_mouse_leave( pt );
@@ -582,6 +603,7 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
     for (i = 0; i < ARRAY_SIZE(buttons); i++)
     {
         if (!(mi->dwFlags & buttons[i].flag)) continue;
+        if (mouse_ll_hook( buttons[i].message, 0, pt, mi, injected, time )) continue;
         AcquireSRWLockExclusive( &input_lock );
         update_keystate( async_keystate, buttons[i].vk, buttons[i].down );
         ReleaseSRWLockExclusive( &input_lock );
@@ -591,14 +613,19 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
     {
         BOOL down = (mi->dwFlags & MOUSEEVENTF_XDOWN) != 0;
         UINT vk = (mi->mouseData & XBUTTON2) ? VK_XBUTTON2 : VK_XBUTTON1;
-        AcquireSRWLockExclusive( &input_lock );
-        update_keystate( async_keystate, vk, down );
-        ReleaseSRWLockExclusive( &input_lock );
-        send_mouse_message( down ? WM_XBUTTONDOWN : WM_XBUTTONUP, mi->mouseData & 0xffff, pt, time, mi->dwExtraInfo );
+        UINT message = down ? WM_XBUTTONDOWN : WM_XBUTTONUP;
+
+        if (!mouse_ll_hook( message, mi->mouseData, pt, mi, injected, time ))
+        {
+            AcquireSRWLockExclusive( &input_lock );
+            update_keystate( async_keystate, vk, down );
+            ReleaseSRWLockExclusive( &input_lock );
+            send_mouse_message( message, mi->mouseData & 0xffff, pt, time, mi->dwExtraInfo );
+        }
     }
-    if (mi->dwFlags & MOUSEEVENTF_WHEEL)
+    if ((mi->dwFlags & MOUSEEVENTF_WHEEL) && !mouse_ll_hook( WM_MOUSEWHEEL, mi->mouseData, pt, mi, injected, time ))
         send_mouse_message( WM_MOUSEWHEEL, (WORD)mi->mouseData, pt, time, mi->dwExtraInfo );
-    if (mi->dwFlags & MOUSEEVENTF_HWHEEL)
+    if ((mi->dwFlags & MOUSEEVENTF_HWHEEL) && !mouse_ll_hook( WM_MOUSEHWHEEL, mi->mouseData, pt, mi, injected, time ))
         send_mouse_message( WM_MOUSEHWHEEL, (WORD)mi->mouseData, pt, time, mi->dwExtraInfo );
 }
 

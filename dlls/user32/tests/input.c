@@ -1,6 +1,7 @@
 /*
  * Input through the system input path: SendInput / keybd_event key messages with their lParam
- * bits, TranslateMessage (US layout), key state, mouse messages, merged mouse moves, WH_KEYBOARD.
+ * bits, TranslateMessage (US layout), key state, mouse messages, merged mouse moves, WH_KEYBOARD,
+ * WH_MOUSE_LL and WH_KEYBOARD_LL.
  */
 #include "user32test.h"
 
@@ -186,6 +187,179 @@ static void test_keyboard_hook( HWND hwnd )
     UnhookWindowsHookEx( h );
 }
 
+/* What the low-level hooks saw, in order. */
+struct ll_call
+{
+    WPARAM message;
+    DWORD data;   /* MSLLHOOKSTRUCT mouseData, or KBDLLHOOKSTRUCT vkCode */
+    DWORD flags;
+    POINT pt;
+};
+static struct ll_call ll_calls[16];
+static unsigned int ll_count;
+static WPARAM ll_discard; /* a message the hooks discard */
+
+static LRESULT CALLBACK mouse_ll_proc( int code, WPARAM wp, LPARAM lp )
+{
+    const MSLLHOOKSTRUCT *ll = (const MSLLHOOKSTRUCT *)lp;
+
+    if (code == HC_ACTION && ll_count < ARRAY_SIZE(ll_calls))
+    {
+        struct ll_call call = { wp, ll->mouseData, ll->flags, ll->pt };
+        ll_calls[ll_count++] = call;
+        if (wp == ll_discard) return 1;
+    }
+    return CallNextHookEx( 0, code, wp, lp );
+}
+
+static LRESULT CALLBACK keyboard_ll_proc( int code, WPARAM wp, LPARAM lp )
+{
+    const KBDLLHOOKSTRUCT *ll = (const KBDLLHOOKSTRUCT *)lp;
+
+    if (code == HC_ACTION && ll_count < ARRAY_SIZE(ll_calls))
+    {
+        struct ll_call call = { wp, ll->vkCode, ll->flags };
+        ll_calls[ll_count++] = call;
+    }
+    return CallNextHookEx( 0, code, wp, lp );
+}
+
+/* Low-level hooks run in their own thread, when it reads messages (MSDN): pump until `count`
+ * calls have come, or a second has passed. */
+static void wait_ll_calls( unsigned int count )
+{
+    DWORD start = GetTickCount();
+    while (ll_count < count && GetTickCount() - start < 1000)
+    {
+        pump_messages();
+        Sleep( 10 );
+    }
+    pump_messages();
+}
+
+/* MSDN LowLevelMouseProc: wParam is each mouse message an input makes; MSLLHOOKSTRUCT mouseData
+ * has the wheel delta, or the X button, in its high word; LLMHF_INJECTED marks SendInput's.
+ * Nonzero from the hook keeps that message from the window. */
+static void test_mouse_ll_hook( HWND hwnd )
+{
+    static const struct { WPARAM message; DWORD data; } expect[] =
+    {
+        { WM_MOUSEMOVE, 0 }, { WM_LBUTTONDOWN, 0 }, { WM_LBUTTONUP, 0 },
+        { WM_MOUSEWHEEL, (DWORD)(WORD)-WHEEL_DELTA << 16 }, { WM_XBUTTONDOWN, XBUTTON2 << 16 },
+        { WM_XBUTTONUP, XBUTTON2 << 16 },
+    };
+    INPUT inputs[4] = { { INPUT_MOUSE }, { INPUT_MOUSE }, { INPUT_MOUSE }, { INPUT_MOUSE } };
+    HHOOK hook;
+    POINT pos;
+    RECT rect;
+    MSG msg;
+    unsigned int i;
+
+    GetWindowRect( hwnd, &rect );
+    SetCursorPos( rect.left + 20, rect.top + 20 );
+    Sleep( 100 );
+    pump_messages();
+    hook = SetWindowsHookExA( WH_MOUSE_LL, mouse_ll_proc, GetModuleHandleA( NULL ), 0 );
+    ok( hook != NULL, "SetWindowsHookEx(WH_MOUSE_LL) failed: %lu\n", GetLastError() );
+    if (!hook) return;
+
+    ll_count = 0;
+    ll_discard = 0;
+    inputs[0].mi.dwFlags = MOUSEEVENTF_MOVE | MOUSEEVENTF_LEFTDOWN;
+    inputs[0].mi.dx = 3;
+    inputs[0].mi.dy = 4;
+    inputs[1].mi.dwFlags = MOUSEEVENTF_LEFTUP;
+    inputs[2].mi.dwFlags = MOUSEEVENTF_WHEEL;
+    inputs[2].mi.mouseData = -WHEEL_DELTA;
+    inputs[3].mi.dwFlags = MOUSEEVENTF_XDOWN;
+    inputs[3].mi.mouseData = XBUTTON2;
+    ok( SendInput( 4, inputs, sizeof(INPUT) ) == 4, "SendInput failed: %lu\n", GetLastError() );
+    inputs[0].mi.dwFlags = MOUSEEVENTF_XUP;
+    inputs[0].mi.mouseData = XBUTTON2;
+    SendInput( 1, inputs, sizeof(INPUT) );
+    wait_ll_calls( ARRAY_SIZE(expect) );
+
+    ok( ll_count == ARRAY_SIZE(expect), "%u hook calls, expected %u\n", ll_count, (UINT)ARRAY_SIZE(expect) );
+    for (i = 0; i < min( ll_count, ARRAY_SIZE(expect) ); i++)
+    {
+        winetest_push_context( "call %u", i );
+        ok( ll_calls[i].message == expect[i].message, "wParam %#Ix, expected %#Ix\n", ll_calls[i].message,
+            expect[i].message );
+        ok( ll_calls[i].data == expect[i].data, "mouseData %#lx, expected %#lx\n", ll_calls[i].data, expect[i].data );
+        ok( ll_calls[i].flags & LLMHF_INJECTED, "flags %#lx without LLMHF_INJECTED\n", ll_calls[i].flags );
+        ok( ll_calls[i].pt.x == rect.left + 23 && ll_calls[i].pt.y == rect.top + 24, "pt %ld,%ld\n",
+            ll_calls[i].pt.x, ll_calls[i].pt.y );
+        winetest_pop_context();
+    }
+
+    /* a discarded button press never reaches the window, nor the key state */
+    while (PeekMessageA( &msg, hwnd, WM_MOUSEFIRST, WM_MOUSELAST, PM_REMOVE )) ;
+    ll_count = 0;
+    ll_discard = WM_RBUTTONDOWN;
+    inputs[0].mi.dwFlags = MOUSEEVENTF_RIGHTDOWN;
+    inputs[0].mi.mouseData = 0;
+    SendInput( 1, inputs, sizeof(INPUT) );
+    wait_ll_calls( 1 );
+    ok( ll_count == 1 && ll_calls[0].message == WM_RBUTTONDOWN, "%u calls, first %#Ix\n", ll_count,
+        ll_calls[0].message );
+    ok( !PeekMessageA( &msg, hwnd, WM_RBUTTONDOWN, WM_RBUTTONDOWN, PM_REMOVE ), "WM_RBUTTONDOWN delivered\n" );
+    ok( !(GetAsyncKeyState( VK_RBUTTON ) & 0x8000), "VK_RBUTTON down\n" );
+    GetCursorPos( &pos );
+    ok( pos.x == rect.left + 23 && pos.y == rect.top + 24, "cursor at %ld,%ld\n", pos.x, pos.y );
+
+    ll_discard = 0;
+    UnhookWindowsHookEx( hook );
+    pump_messages();
+}
+
+/* MSDN LowLevelKeyboardProc: wParam is WM_KEYDOWN, WM_KEYUP, WM_SYSKEYDOWN or WM_SYSKEYUP, as
+ * the key message will be; LLKHF_ALTDOWN is its context code. */
+static void test_keyboard_ll_hook( void )
+{
+    static const struct { WPARAM message; DWORD vk; DWORD flags; } expect[] =
+    {
+        { WM_SYSKEYDOWN, VK_MENU, LLKHF_ALTDOWN },
+        { WM_SYSKEYDOWN, 'X', LLKHF_ALTDOWN },
+        { WM_SYSKEYUP, 'X', LLKHF_ALTDOWN | LLKHF_UP },
+        { WM_KEYUP, VK_MENU, LLKHF_UP },
+        { WM_KEYDOWN, 'Y', 0 },
+        { WM_KEYUP, 'Y', LLKHF_UP },
+    };
+    const DWORD mask = LLKHF_ALTDOWN | LLKHF_UP | LLKHF_INJECTED;
+    HHOOK hook = SetWindowsHookExA( WH_KEYBOARD_LL, keyboard_ll_proc, GetModuleHandleA( NULL ), 0 );
+    unsigned int i;
+
+    ok( hook != NULL, "SetWindowsHookEx(WH_KEYBOARD_LL) failed: %lu\n", GetLastError() );
+    if (!hook) return;
+    ll_count = 0;
+    keybd_event( VK_MENU, 0x38, 0, 0 );
+    keybd_event( 'X', 0x2d, 0, 0 );
+    keybd_event( 'X', 0x2d, KEYEVENTF_KEYUP, 0 );
+    keybd_event( VK_MENU, 0x38, KEYEVENTF_KEYUP, 0 );
+    keybd_event( 'Y', 0x15, 0, 0 );
+    keybd_event( 'Y', 0x15, KEYEVENTF_KEYUP, 0 );
+    wait_ll_calls( ARRAY_SIZE(expect) );
+
+    ok( ll_count == ARRAY_SIZE(expect), "%u hook calls, expected %u\n", ll_count, (UINT)ARRAY_SIZE(expect) );
+    for (i = 0; i < min( ll_count, ARRAY_SIZE(expect) ); i++)
+    {
+        winetest_push_context( "call %u", i );
+        ok( ll_calls[i].message == expect[i].message, "wParam %#Ix, expected %#Ix\n", ll_calls[i].message,
+            expect[i].message );
+        ok( ll_calls[i].data == expect[i].vk, "vkCode %#lx, expected %#lx\n", ll_calls[i].data, expect[i].vk );
+        ok( (ll_calls[i].flags & mask & ~LLKHF_ALTDOWN) == ((expect[i].flags & ~LLKHF_ALTDOWN) | LLKHF_INJECTED),
+            "flags %#lx, expected %#lx\n", ll_calls[i].flags, expect[i].flags | LLKHF_INJECTED );
+        /* Wine's builtin leaves LLKHF_ALTDOWN clear for injected keys; MSDN KBDLLHOOKSTRUCT:
+         * "The value is 1 if the ALT key is pressed", whatever made the event */
+        todo_if( is_builtin_user32() && (expect[i].flags & LLKHF_ALTDOWN) )
+        ok( (ll_calls[i].flags & LLKHF_ALTDOWN) == (expect[i].flags & LLKHF_ALTDOWN), "LLKHF_ALTDOWN %s\n",
+            (ll_calls[i].flags & LLKHF_ALTDOWN) ? "set" : "clear" );
+        winetest_pop_context();
+    }
+    UnhookWindowsHookEx( hook );
+    pump_messages();
+}
+
 static HWND attached_hwnd;
 static HANDLE attached_ready, attached_done;
 
@@ -233,6 +407,8 @@ START_TEST(input)
     test_keyboard( hwnd );
     test_mouse( hwnd );
     test_keyboard_hook( hwnd );
+    test_mouse_ll_hook( hwnd );
+    test_keyboard_ll_hook();
     test_attach_thread_input();
     DestroyWindow( hwnd );
 }
