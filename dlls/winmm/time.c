@@ -169,14 +169,18 @@ static DWORD WINAPI timer_thread( void *module )
     tracked_lock_acquire( &timer_lock );
     for (;;)
     {
-        struct mm_timer *timer, *earliest = NULL, **prev = NULL;
+        struct mm_timer **timer_ptr, *earliest = NULL, **prev = NULL;
         LPTIMECALLBACK callback;
         DWORD_PTR user;
         ULONGLONG now;
         UINT id, flags;
 
-        for (timer = timers; timer; timer = timer->next)
-            if (!earliest || timer->due < earliest->due) earliest = timer;
+        for (timer_ptr = &timers; *timer_ptr; timer_ptr = &(*timer_ptr)->next)
+            if (!earliest || (*timer_ptr)->due < earliest->due)
+            {
+                earliest = *timer_ptr;
+                prev = timer_ptr;
+            }
         if (!earliest)
         {
             if (!tracked_lock_wait( &timer_lock, &timers_changed, IDLE_EXIT_MS ) && !timers) break;
@@ -201,7 +205,6 @@ static DWORD WINAPI timer_thread( void *module )
         }
         else
         {
-            __find_timer( id, &prev );
             *prev = earliest->next;
             free( earliest );
         }
