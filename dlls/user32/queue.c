@@ -324,21 +324,20 @@ BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam,
     return TRUE;
 }
 
-/* Drops the posted and input messages of a window being destroyed (MSDN DestroyWindow: "flushes
- * the thread message queue" of the window's messages), and releases at once, with 0, every
- * thread still waiting for a message sent to it: no procedure will ever run for them (issue 5:
- * a receiver that destroys the window releases its senders, even if it never looks at its
- * queue again). Results of our own SendMessageCallback calls stay: they are for us. */
-void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd )
+/* Takes off the queue the messages sent to hwnd (all of them if hwnd is NULL) that will never
+ * be answered, chained through next_orphan, to be released by release_orphans() once the lock
+ * is dropped. Unlinked under the lock: a sender timing out meanwhile sees them as taken. Results
+ * of our own SendMessageCallback calls stay while the thread lives: they are for us. Called with
+ * queue->lock held. */
+static struct sent_message *__take_orphans( struct msg_queue *queue, HWND hwnd )
 {
-    struct ulist *cursor, *next;
     struct sent_message *orphans = NULL, **tail = &orphans, *smsg;
+    struct ulist *cursor, *next;
 
-    lock_queue( queue );
     ULIST_FOR_EACH_SAFE( cursor, next, &queue->sent )
     {
         smsg = ULIST_ENTRY( cursor, struct sent_message, entry );
-        if (smsg->hwnd != hwnd || smsg->kind == SENT_RESULT) continue;
+        if (hwnd && (smsg->hwnd != hwnd || smsg->kind == SENT_RESULT)) continue;
         ulist_remove( cursor );
         smsg->receiver_gone = TRUE;
         smsg->next_orphan = NULL;
@@ -346,6 +345,35 @@ void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd )
         tail = &smsg->next_orphan;
     }
     if (ulist_empty( &queue->sent )) __queue_clear_bits( queue, QS_SENDMESSAGE );
+    return orphans;
+}
+
+/* MSDN: a sender whose receiver ends gets 0 back. finish_sent_message takes the senders' queue
+ * locks: never called under ours. */
+static void release_orphans( struct sent_message *orphans )
+{
+    struct sent_message *smsg;
+
+    while ((smsg = orphans))
+    {
+        orphans = smsg->next_orphan;
+        TRACE( "releasing the sender of %s to %p\n", debugstr_msg_name( smsg->msg ), smsg->hwnd );
+        finish_sent_message( smsg, 0 );
+    }
+}
+
+/* Drops the posted and input messages of a window being destroyed (MSDN DestroyWindow: "flushes
+ * the thread message queue" of the window's messages), and releases at once, with 0, every
+ * thread still waiting for a message sent to it: no procedure will ever run for them (issue 5:
+ * a receiver that destroys the window releases its senders, even if it never looks at its
+ * queue again). */
+void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd )
+{
+    struct ulist *cursor, *next;
+    struct sent_message *orphans;
+
+    lock_queue( queue );
+    orphans = __take_orphans( queue, hwnd );
     ULIST_FOR_EACH_SAFE( cursor, next, &queue->posted )
     {
         struct queued_message *qmsg = ULIST_ENTRY( cursor, struct queued_message, entry );
@@ -365,13 +393,7 @@ void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd )
     if (ulist_empty( &queue->input_msgs )) __queue_clear_bits( queue, QS_INPUT );
     __kill_window_timers( queue, hwnd );
     unlock_queue( queue );
-    /* finish_sent_message takes the senders' queue locks: never under ours */
-    while ((smsg = orphans))
-    {
-        orphans = smsg->next_orphan;
-        TRACE( "releasing the sender of %s to destroyed %p\n", debugstr_msg_name( smsg->msg ), hwnd );
-        finish_sent_message( smsg, 0 );
-    }
+    release_orphans( orphans );
 }
 
 /* ---- waiting --------------------------------------------------------------------------- */
@@ -595,34 +617,19 @@ void user_thread_detach( void )
     struct user_thread_info *info;
     struct msg_queue *queue;
     struct queue_hash_entry *hash = NULL;
-    struct sent_message *orphans = NULL, **tail = &orphans, *smsg;
+    struct sent_message *orphans;
     struct ulist *cursor;
 
     if (tls_index == TLS_OUT_OF_INDEXES || !(info = NtCurrentTeb()->TlsSlots[tls_index])) return;
     if ((queue = info->queue))
     {
         /* First the senders, so that they learn the thread ended (SMTO_ERRORONEXIT) rather
-         * than that its windows were destroyed; nothing new can arrive once the queue is dead.
-         * Unlinked under the lock: a sender timing out meanwhile sees them as taken. */
+         * than that its windows were destroyed; nothing new can arrive once the queue is dead. */
         lock_queue( queue );
         queue->dead = TRUE;
-        while (!ulist_empty( &queue->sent ))
-        {
-            smsg = ULIST_ENTRY( queue->sent.next, struct sent_message, entry );
-            ulist_remove( &smsg->entry );
-            smsg->receiver_gone = TRUE;
-            smsg->next_orphan = NULL;
-            *tail = smsg;
-            tail = &smsg->next_orphan;
-        }
-        __queue_clear_bits( queue, QS_SENDMESSAGE );
+        orphans = __take_orphans( queue, NULL );
         unlock_queue( queue );
-        /* MSDN: a sender whose receiver ends gets 0 back. */
-        while ((smsg = orphans))
-        {
-            orphans = smsg->next_orphan;
-            finish_sent_message( smsg, 0 );
-        }
+        release_orphans( orphans );
 
         destroy_thread_windows();
         remove_thread_hooks( queue->tid );
