@@ -985,7 +985,6 @@ BOOL WINAPI GetMessageA( MSG *msg, HWND hwnd, UINT first, UINT last )
 static LRESULT dispatch_message( const MSG *msg, BOOL unicode )
 {
     struct wnd *wnd;
-    LRESULT ret;
 
     if (!msg)
     {
@@ -1008,17 +1007,15 @@ static LRESULT dispatch_message( const MSG *msg, BOOL unicode )
         WARN( "lParam %#Ix is not a timer procedure of this thread\n", msg->lParam );
     }
     if (!msg->hwnd) return 0; /* MSDN: a thread message is not dispatched */
+    /* a window of this thread (that of every message it retrieved): no lock, no reference
+     * (dispatch_to_window does not touch wnd after calling the procedure) */
+    if ((wnd = get_current_thread_wnd( msg->hwnd )))
+        return dispatch_to_window( wnd, msg->message, msg->wParam, msg->lParam, unicode );
     if (!(wnd = get_wnd_or_fail( msg->hwnd ))) return 0;
-    if (!is_current_thread_window( wnd ))
-    {
-        release_wnd( wnd );
-        WARN( "%p belongs to another thread\n", msg->hwnd );
-        SetLastError( ERROR_MESSAGE_SYNC_ONLY );
-        return 0;
-    }
-    ret = dispatch_to_window( wnd, msg->message, msg->wParam, msg->lParam, unicode );
     release_wnd( wnd );
-    return ret;
+    WARN( "%p belongs to another thread\n", msg->hwnd );
+    SetLastError( ERROR_MESSAGE_SYNC_ONLY );
+    return 0;
 }
 
 /***********************************************************************
