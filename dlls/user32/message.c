@@ -873,7 +873,9 @@ static BOOL peek_message( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags
     return TRUE;
 }
 
-static BOOL peek_message_entry( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags, BOOL unicode )
+/* The argument checks of PeekMessage and GetMessage: a MSG to fill, and a filter window that
+ * exists (MSDN GetMessage: "If hWnd is an invalid window handle ... the return value is -1"). */
+static BOOL check_retrieve_args( const MSG *msg, HWND hwnd )
 {
     struct wnd *wnd;
 
@@ -883,12 +885,10 @@ static BOOL peek_message_entry( MSG *msg, HWND hwnd, UINT first, UINT last, UINT
         SetLastError( ERROR_NOACCESS );
         return FALSE;
     }
-    if (hwnd && hwnd != (HWND)-1)
-    {
-        if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
-        release_wnd( wnd );
-    }
-    return peek_message( msg, hwnd, first, last, flags, unicode );
+    if (!hwnd || hwnd == (HWND)-1) return TRUE;
+    if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
+    release_wnd( wnd );
+    return TRUE;
 }
 
 /***********************************************************************
@@ -897,7 +897,7 @@ static BOOL peek_message_entry( MSG *msg, HWND hwnd, UINT first, UINT last, UINT
 BOOL WINAPI PeekMessageW( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags )
 {
     TRACE( "%p %p %#x %#x %#x\n", msg, hwnd, first, last, flags );
-    return peek_message_entry( msg, hwnd, first, last, flags, TRUE );
+    return check_retrieve_args( msg, hwnd ) && peek_message( msg, hwnd, first, last, flags, TRUE );
 }
 
 /***********************************************************************
@@ -906,7 +906,7 @@ BOOL WINAPI PeekMessageW( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags
 BOOL WINAPI PeekMessageA( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags )
 {
     TRACE( "%p %p %#x %#x %#x\n", msg, hwnd, first, last, flags );
-    return peek_message_entry( msg, hwnd, first, last, flags, FALSE );
+    return check_retrieve_args( msg, hwnd ) && peek_message( msg, hwnd, first, last, flags, FALSE );
 }
 
 /* The QS_* bits a GetMessage with this range could be woken by. */
@@ -938,21 +938,8 @@ static BOOL is_foreground_thread( void )
 static BOOL get_message( MSG *msg, HWND hwnd, UINT first, UINT last, BOOL unicode )
 {
     struct msg_queue *queue;
-    struct wnd *wnd;
 
-    if (!msg)
-    {
-        WARN( "NULL msg\n" );
-        SetLastError( ERROR_NOACCESS );
-        return -1;
-    }
-    /* MSDN: "If hWnd is an invalid window handle ... the return value is -1" */
-    if (hwnd && hwnd != (HWND)-1)
-    {
-        if (!(wnd = get_wnd_or_fail( hwnd ))) return -1;
-        release_wnd( wnd );
-    }
-    if (!(queue = get_thread_queue( TRUE ))) return -1;
+    if (!check_retrieve_args( msg, hwnd ) || !(queue = get_thread_queue( TRUE ))) return -1;
     for (;;)
     {
         if (peek_message( msg, hwnd, first, last, PM_REMOVE, unicode )) break;
