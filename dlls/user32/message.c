@@ -875,7 +875,7 @@ static BOOL peek_message( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags
 
 /* The argument checks of PeekMessage and GetMessage: a MSG to fill, and a filter window that
  * exists (MSDN GetMessage: "If hWnd is an invalid window handle ... the return value is -1"). */
-static BOOL check_retrieve_args( const MSG *msg, HWND hwnd )
+static inline BOOL check_retrieve_args( const MSG *msg, HWND hwnd )
 {
     struct wnd *wnd;
 
@@ -885,7 +885,9 @@ static BOOL check_retrieve_args( const MSG *msg, HWND hwnd )
         SetLastError( ERROR_NOACCESS );
         return FALSE;
     }
-    if (!hwnd || hwnd == (HWND)-1) return TRUE;
+    /* the usual filter, a window of this thread, is checked without the lock (it keeps the idle
+     * PeekMessage lock-free) */
+    if (!hwnd || hwnd == (HWND)-1 || get_current_thread_wnd( hwnd )) return TRUE;
     if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
     release_wnd( wnd );
     return TRUE;
