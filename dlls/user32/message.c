@@ -330,14 +330,12 @@ static void receive_sent_message( struct sent_message *smsg )
            smsg->wparam, smsg->lparam );
     smsg->outer = info->receiving;
     info->receiving = smsg;
-    if ((wnd = get_wnd( smsg->hwnd )))
-    {
+    /* the window is this thread's (the record came through its queue), and only this thread
+     * can destroy it: the lock-free lookup is enough, before and after the procedure */
+    if ((wnd = get_current_thread_wnd( smsg->hwnd )))
         result = call_with_hooks( wnd, smsg->msg, smsg->wparam, smsg->lparam, smsg->unicode );
-        release_wnd( wnd );
-    }
-    /* MSDN SMTO_ERRORONEXIT: 0 if the window is destroyed while the message is processed (only
-     * this thread can destroy it: the lock-free lookup is enough); not once ReplyMessage has
-     * given the sender its result */
+    /* MSDN SMTO_ERRORONEXIT: 0 if the window is destroyed while the message is processed; not
+     * once ReplyMessage has given the sender its result */
     if (!smsg->replied && !get_current_thread_wnd( smsg->hwnd )) smsg->receiver_gone = TRUE;
     info->receiving = smsg->outer;
     finish_sent_message( smsg, result );
