@@ -61,7 +61,6 @@ static BOOL post_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOO
 {
     struct msg_queue *queue;
     struct wnd *wnd;
-    POINT pt;
     BOOL ret;
 
     if (is_pointer_message( msg ))
@@ -72,12 +71,11 @@ static BOOL post_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOO
     }
     /* posted messages are kept in their W form: GetMessageA converts back */
     if (!unicode && is_char_message( msg )) wparam = map_char_a_to_w( wparam );
-    get_cursor_pos( &pt );
 
     if (!hwnd)
     {
         if (!(queue = get_thread_queue( TRUE ))) return FALSE;
-        return post_to_queue( queue, NULL, msg, wparam, lparam, GetTickCount(), pt, 0 );
+        return post_to_queue( queue, NULL, msg, wparam, lparam );
     }
     if (is_broadcast_hwnd( hwnd ))
     {
@@ -91,7 +89,7 @@ static BOOL post_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOO
             queue = wnd->queue;
             grab_queue( queue );
             release_wnd( wnd );
-            post_to_queue( queue, list[i], msg, wparam, lparam, GetTickCount(), pt, 0 );
+            post_to_queue( queue, list[i], msg, wparam, lparam );
             release_queue( queue );
         }
         HeapFree( GetProcessHeap(), 0, list );
@@ -100,7 +98,7 @@ static BOOL post_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOO
     if ((wnd = get_current_thread_wnd( hwnd )))
     {
         /* our own window: it cannot go away under us (fast path, no lock) */
-        return post_to_queue( wnd->queue, hwnd, msg, wparam, lparam, GetTickCount(), pt, 0 );
+        return post_to_queue( wnd->queue, hwnd, msg, wparam, lparam );
     }
     if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
     if (wnd->flags & WIN_DESKTOP)
@@ -109,7 +107,7 @@ static BOOL post_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOO
         return TRUE; /* the desktop's thread is not ours: nothing to deliver to */
     }
     /* our reference on the window keeps its queue alive */
-    ret = post_to_queue( wnd->queue, hwnd, msg, wparam, lparam, GetTickCount(), pt, 0 );
+    ret = post_to_queue( wnd->queue, hwnd, msg, wparam, lparam );
     release_wnd( wnd );
     return ret;
 }
@@ -135,7 +133,6 @@ BOOL WINAPI PostMessageA( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam )
 static BOOL post_thread_message( DWORD tid, UINT msg, WPARAM wparam, LPARAM lparam, BOOL unicode )
 {
     struct msg_queue *queue;
-    POINT pt;
     BOOL ret;
 
     if (is_pointer_message( msg ))
@@ -152,8 +149,7 @@ static BOOL post_thread_message( DWORD tid, UINT msg, WPARAM wparam, LPARAM lpar
         return FALSE;
     }
     if (!unicode && is_char_message( msg )) wparam = map_char_a_to_w( wparam );
-    get_cursor_pos( &pt );
-    ret = post_to_queue( queue, NULL, msg, wparam, lparam, GetTickCount(), pt, 0 );
+    ret = post_to_queue( queue, NULL, msg, wparam, lparam );
     release_queue( queue );
     return ret;
 }

@@ -279,15 +279,18 @@ void __free_queued_message( struct msg_queue *queue, struct queued_message *qmsg
     HeapFree( GetProcessHeap(), 0, qmsg );
 }
 
-/* Appends a posted message. Quota policy (MSDN PostMessage): at most post_quota (10,000 by
- * default) posted messages sit in one queue at a time; past that the post fails with
- * ERROR_NOT_ENOUGH_QUOTA and nothing already queued is touched. Input messages and sent
- * messages do not count. */
-BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam,
-                    DWORD time, POINT pt, LPARAM extra )
+/* Appends a posted message, stamped with the time and the cursor position of the post. Quota
+ * policy (MSDN PostMessage): at most post_quota (10,000 by default) posted messages sit in one
+ * queue at a time; past that the post fails with ERROR_NOT_ENOUGH_QUOTA and nothing already
+ * queued is touched. Input messages and sent messages do not count. */
+BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam )
 {
     struct queued_message *qmsg;
     UINT quota = get_post_quota();
+    DWORD time = GetTickCount();
+    POINT pt;
+
+    get_cursor_pos( &pt );
 
     lock_queue( queue );
     if (queue->dead)
@@ -316,7 +319,7 @@ BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam,
     qmsg->msg.lParam = lparam;
     qmsg->msg.time = time;
     qmsg->msg.pt = pt;
-    qmsg->extra_info = extra;
+    qmsg->extra_info = 0;
     ulist_add_tail( &queue->posted, &qmsg->entry );
     queue->posted_count++;
     __queue_set_bits( queue, QS_POSTMESSAGE | QS_ALLPOSTMESSAGE );

@@ -196,7 +196,7 @@ extern void unlock_queue_and_wake( struct msg_queue *queue );
 extern struct queued_message *__alloc_queued_message( struct msg_queue *queue );
 extern void __free_queued_message( struct msg_queue *queue, struct queued_message *qmsg );
 extern BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam,
-                           LPARAM lparam, DWORD time, POINT pt, LPARAM extra );
+                           LPARAM lparam );
 extern UINT get_post_quota( void );
 extern void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd );
 #define QUEUE_WAIT_NO_SENT 0x80000000 /* queue_wait flag: sent messages do not end the wait */
