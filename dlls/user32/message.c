@@ -405,14 +405,13 @@ static BOOL send_inter_thread( struct wnd *wnd, enum sent_kind kind, UINT msg, W
 
     for (;;)
     {
-        DWORD elapsed, wait;
+        DWORD wait;
 
         if (smsg->done) break;
         /* MSDN SMTO_BLOCK: the sender does not process other sent messages while it waits */
         if (!(smto & SMTO_BLOCK)) process_sent_messages( self );
         if (smsg->done) break;
-        elapsed = GetTickCount() - start;
-        wait = timeout == INFINITE ? INFINITE : (elapsed >= timeout ? 0 : timeout - elapsed);
+        wait = timeout_left( start, timeout );
         /* MSDN SMTO_NOTIMEOUTIFNOTHUNG: "does not enforce the time-out period as long as the
          * receiving thread is processing messages"; SMTO_ABORTIFHUNG: returns "if the receiving
          * thread appears to not respond" - also when it starts hanging while we wait. Both look

@@ -423,9 +423,7 @@ DWORD queue_wait( struct msg_queue *queue, UINT wake_mask, UINT changed_mask, DW
     flags &= ~QUEUE_WAIT_NO_SENT;
     for (;;)
     {
-        DWORD elapsed = GetTickCount() - start;
-
-        wait = timeout == INFINITE ? INFINITE : (elapsed >= timeout ? 0 : timeout - elapsed);
+        wait = timeout_left( start, timeout );
         lock_queue( queue );
         if (__wait_satisfied( queue, wake_mask, changed_mask ))
         {
@@ -474,8 +472,7 @@ DWORD queue_wait( struct msg_queue *queue, UINT wake_mask, UINT changed_mask, DW
 
         if (ret == WAIT_TIMEOUT)
         {
-            elapsed = GetTickCount() - start;
-            if (timeout != INFINITE && elapsed >= timeout) return WAIT_TIMEOUT;
+            if (!timeout_left( start, timeout )) return WAIT_TIMEOUT;
             continue; /* a timer fell due, or a spurious wake: look again */
         }
         if (ret == WAIT_OBJECT_0 + count) continue; /* re-check the bits under the lock */
@@ -575,10 +572,7 @@ DWORD WINAPI MsgWaitForMultipleObjectsEx( DWORD count, const HANDLE *handles, DW
     wake_mask = (flags & MWMO_INPUTAVAILABLE) ? mask : 0;
     for (;;)
     {
-        DWORD elapsed = GetTickCount() - start;
-        DWORD wait = timeout == INFINITE ? INFINITE : (elapsed >= timeout ? 0 : timeout - elapsed);
-
-        ret = queue_wait( queue, wake_mask, changed_mask, count, handles, wait, flags );
+        ret = queue_wait( queue, wake_mask, changed_mask, count, handles, timeout_left( start, timeout ), flags );
         if (ret != WAIT_OBJECT_0 + count) break;
         lock_queue( queue );
         if (__wait_satisfied( queue, wake_mask | (mask & QS_SENDMESSAGE), changed_mask ))
@@ -591,7 +585,7 @@ DWORD WINAPI MsgWaitForMultipleObjectsEx( DWORD count, const HANDLE *handles, DW
             break;
         }
         unlock_queue( queue );
-        if (timeout != INFINITE && GetTickCount() - start >= timeout)
+        if (!timeout_left( start, timeout ))
         {
             ret = WAIT_TIMEOUT;
             break;

@@ -199,6 +199,15 @@ extern BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM 
                            LPARAM lparam );
 extern UINT get_post_quota( void );
 extern void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd );
+/* ms left of a timeout that started at tick `start`: 0 once it has passed; INFINITE stays so */
+static inline DWORD timeout_left( DWORD start, DWORD timeout )
+{
+    DWORD elapsed;
+
+    if (timeout == INFINITE) return INFINITE;
+    elapsed = GetTickCount() - start;
+    return elapsed >= timeout ? 0 : timeout - elapsed;
+}
 #define QUEUE_WAIT_NO_SENT 0x80000000 /* queue_wait flag: sent messages do not end the wait */
 extern DWORD queue_wait( struct msg_queue *queue, UINT wake_mask, UINT changed_mask, DWORD count,
                          const HANDLE *handles, DWORD timeout, DWORD flags );
