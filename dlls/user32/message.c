@@ -711,7 +711,8 @@ static UINT get_peek_mask( UINT flags )
     return mask;
 }
 
-enum peek_source { PEEK_NONE, PEEK_POSTED, PEEK_QUIT, PEEK_INPUT, PEEK_PAINT, PEEK_TIMER };
+/* PEEK_SENT: messages sent to this thread arrived meanwhile: run them, then look again */
+enum peek_source { PEEK_NONE, PEEK_SENT, PEEK_POSTED, PEEK_QUIT, PEEK_INPUT, PEEK_PAINT, PEEK_TIMER };
 
 /* One pass over the queue. Called with the queue locked (and win_lock shared if filtering by a
  * window or looking for WM_PAINT). */
@@ -778,7 +779,7 @@ static enum peek_source __peek_queue( struct msg_queue *queue, MSG *msg, LPARAM 
             return PEEK_INPUT;
         }
     }
-    if (!ulist_empty( &queue->sent ) && (mask & QS_SENDMESSAGE)) return PEEK_NONE; /* caller loops */
+    if (!ulist_empty( &queue->sent ) && (mask & QS_SENDMESSAGE)) return PEEK_SENT;
     /* WM_PAINT belongs to a window: never a match for hwnd -1 (thread messages only) */
     if ((mask & QS_PAINT) && hwnd != (HWND)-1 && check_range( WM_PAINT, first, last ) && queue->paint_count &&
         __find_paint_window( queue, hwnd, &paint_hwnd ))
@@ -839,14 +840,9 @@ static BOOL peek_message( MSG *msg, HWND hwnd, UINT first, UINT last, UINT flags
         queue->last_get_time = GetTickCount();
         queue->changed_bits &= ~mask; /* the caller has now seen these */
         source = __peek_queue( queue, msg, &extra, hwnd, first, last, flags, mask );
-        if (source == PEEK_NONE && !ulist_empty( &queue->sent ) && (mask & QS_SENDMESSAGE))
-        {
-            unlock_queue( queue );
-            if (window_lock) unlock_windows( FALSE );
-            continue;
-        }
         unlock_queue( queue );
         if (window_lock) unlock_windows( FALSE );
+        if (source == PEEK_SENT) continue;
         if (source == PEEK_NONE) return FALSE;
 
         info->msg_time = msg->time;
