@@ -27,7 +27,7 @@ struct queue_hash_entry
 };
 static INIT_ONCE queue_globals_once = INIT_ONCE_STATIC_INIT;
 static volatile BOOL queue_globals_ready; /* set once init_queue_globals has run */
-static UINT post_quota = QUEUE_QUOTA_DEFAULT;
+static UINT post_quota = QUEUE_QUOTA_DEFAULT; /* final once a queue exists */
 
 /* Unused message nodes kept per queue: a post+peek loop then never touches the heap. */
 #define FREE_NODES_MAX 64
@@ -53,10 +53,10 @@ static BOOL CALLBACK init_queue_globals( INIT_ONCE *once, void *param, void **co
     return TRUE;
 }
 
-UINT get_post_quota( void )
+/* The hash table and the quota, set up by the first queue or the first look-up. */
+static void init_queue_globals_once( void )
 {
     if (!queue_globals_ready) InitOnceExecuteOnce( &queue_globals_once, init_queue_globals, NULL, NULL );
-    return post_quota;
 }
 
 /* ---- per-thread state -------------------------------------------------------------- */
@@ -159,7 +159,7 @@ static struct msg_queue *create_queue( void )
     struct msg_queue *queue;
     struct queue_hash_entry *hash = NULL;
 
-    InitOnceExecuteOnce( &queue_globals_once, init_queue_globals, NULL, NULL );
+    init_queue_globals_once();
     if (!(queue = HeapAlloc( GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*queue) ))) goto err;
     if (!(hash = HeapAlloc( GetProcessHeap(), 0, sizeof(*hash) ))) goto err;
     InitializeSRWLock( &queue->lock );
@@ -204,7 +204,7 @@ struct msg_queue *find_queue_by_tid( DWORD tid )
     struct msg_queue *queue = NULL;
     struct ulist *cursor;
 
-    get_post_quota(); /* the globals are set up */
+    init_queue_globals_once();
     AcquireSRWLockShared( &queues_lock );
     ULIST_FOR_EACH( cursor, &queue_hash[tid % QUEUE_HASH_SIZE] )
     {
@@ -286,7 +286,6 @@ void __free_queued_message( struct msg_queue *queue, struct queued_message *qmsg
 BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam )
 {
     struct queued_message *qmsg;
-    UINT quota = get_post_quota();
     DWORD time = GetTickCount();
     POINT pt;
 
@@ -300,10 +299,10 @@ BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam,
         SetLastError( ERROR_INVALID_THREAD_ID );
         return FALSE;
     }
-    if (queue->posted_count >= quota)
+    if (queue->posted_count >= post_quota) /* set up before the queue was made */
     {
         unlock_queue( queue );
-        WARN( "queue of thread %04lx is full (%u messages)\n", queue->tid, quota );
+        WARN( "queue of thread %04lx is full (%u messages)\n", queue->tid, post_quota );
         SetLastError( ERROR_NOT_ENOUGH_QUOTA );
         return FALSE;
     }

@@ -197,7 +197,6 @@ extern struct queued_message *__alloc_queued_message( struct msg_queue *queue );
 extern void __free_queued_message( struct msg_queue *queue, struct queued_message *qmsg );
 extern BOOL post_to_queue( struct msg_queue *queue, HWND hwnd, UINT msg, WPARAM wparam,
                            LPARAM lparam );
-extern UINT get_post_quota( void );
 extern void queue_remove_window_messages( struct msg_queue *queue, HWND hwnd );
 /* ms left of a timeout that started at tick `start`: 0 once it has passed; INFINITE stays so */
 static inline DWORD timeout_left( DWORD start, DWORD timeout )
