@@ -15,7 +15,7 @@ C_ASSERT( FIELD_OFFSET(MSG, time) == 32 );
 
 /* Messages whose wParam or lParam points to memory: they cannot be posted (MSDN PostMessage:
  * "messages below WM_USER that carry pointers fail with ERROR_MESSAGE_SYNC_ONLY"). */
-BOOL is_pointer_message( UINT msg )
+static BOOL is_pointer_message( UINT msg )
 {
     switch (msg)
     {
@@ -240,7 +240,7 @@ static struct sent_message *alloc_sent_message( enum sent_kind kind, HWND hwnd, 
     return smsg;
 }
 
-void release_sent_message( struct sent_message *smsg )
+static void release_sent_message( struct sent_message *smsg )
 {
     if (InterlockedDecrement( &smsg->refcount )) return;
     if (smsg->sender) release_queue( smsg->sender );

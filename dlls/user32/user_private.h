@@ -224,9 +224,7 @@ extern void init_object_counts( void );
 /* message.c */
 extern LRESULT send_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL unicode );
 extern BOOL process_sent_messages( struct msg_queue *queue );
-extern void release_sent_message( struct sent_message *smsg );
 extern void finish_sent_message( struct sent_message *smsg, LRESULT result );
-extern BOOL is_pointer_message( UINT msg );
 
 /* win.c */
 
