@@ -76,8 +76,7 @@ static struct hook *__lookup_hook( HHOOK handle )
     return hook_handles[index];
 }
 
-/* Called with hook_lock held: the first hook after `after` (or the head) that applies to tid
- * and is not in `busy` (a bit per hook type being called on this thread). */
+/* Called with hook_lock held: the first hook after `after` (or the head) that applies to tid. */
 static struct hook *__next_hook( int id, struct hook *after, DWORD tid )
 {
     struct ulist *chain = &hook_chains[id - WH_MINHOOK], *cursor = after ? after->entry.next : chain->next;
@@ -138,20 +137,19 @@ static LRESULT call_hook_proc( struct hook *hook, int code, WPARAM wparam, LPARA
     return hook->proc( code, wparam, lparam );
 }
 
-/* Calls from `start` on; the caller holds a reference on start. */
+/* Calls hook, the one CallNextHookEx goes on from; the caller holds a reference on it. */
 static LRESULT call_hook_chain( struct hook *hook, int code, WPARAM wparam, LPARAM lparam, BOOL unicode )
 {
     struct user_thread_info *info = get_user_thread_info();
     struct hook *prev = info->current_hook;
-    UINT busy_bit = 1u << (hook->id - WH_MINHOOK);
-    UINT prev_depth = info->hook_depth;
+    UINT prev_busy = info->hooks_busy;
     LRESULT ret;
 
     info->current_hook = hook;
-    info->hook_depth |= busy_bit;
+    info->hooks_busy |= 1u << (hook->id - WH_MINHOOK);
     ret = call_hook_proc( hook, code, wparam, lparam, unicode );
     info->current_hook = prev;
-    info->hook_depth = prev_depth;
+    info->hooks_busy = prev_busy;
     return ret;
 }
 
@@ -163,7 +161,7 @@ LRESULT call_hooks( int id, int code, WPARAM wparam, LPARAM lparam, BOOL unicode
 
     if (!hooks_installed( id )) return 0;
     info = get_user_thread_info();
-    if (info->hook_depth & (1u << (id - WH_MINHOOK))) return 0; /* no recursion */
+    if (info->hooks_busy & (1u << (id - WH_MINHOOK))) return 0; /* no recursion */
     lock_hooks( FALSE );
     if ((hook = __next_hook( id, NULL, GetCurrentThreadId() ))) InterlockedIncrement( &hook->refcount );
     unlock_hooks( FALSE );

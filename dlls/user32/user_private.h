@@ -172,7 +172,7 @@ struct user_thread_info
     struct sent_message *receiving; /* innermost sent message being processed (InSendMessage) */
     UINT locks;                   /* user32 locks this thread holds: check_not_locked() */
     struct hook *current_hook;    /* hook procedure being called (CallNextHookEx) */
-    UINT hook_depth;
+    UINT hooks_busy;              /* a bit per hook type being called (no recursion) */
     UINT last_click_msg;          /* double-click detection (input.c) */
     HWND last_click_hwnd;
     DWORD last_click_time;
