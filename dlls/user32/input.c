@@ -244,10 +244,13 @@ BOOL WINAPI GetCursorPos( POINT *pt )
  */
 BOOL WINAPI SetCursorPos( INT x, INT y )
 {
+    INT32 width, height;
+
     TRACE( "%d,%d\n", x, y );
+    call_driver()->get_screen_size( &width, &height );
     AcquireSRWLockExclusive( &input_lock );
-    cursor_pos.x = max( 0, min( x, GetSystemMetrics( SM_CXSCREEN ) - 1 ) );
-    cursor_pos.y = max( 0, min( y, GetSystemMetrics( SM_CYSCREEN ) - 1 ) );
+    cursor_pos.x = max( 0, min( x, width - 1 ) );
+    cursor_pos.y = max( 0, min( y, height - 1 ) );
     x = cursor_pos.x;
     y = cursor_pos.y;
     ReleaseSRWLockExclusive( &input_lock );
@@ -570,25 +573,28 @@ static void send_mouse_input( const MOUSEINPUT *mi, BOOL injected )
         { MOUSEEVENTF_MIDDLEUP, WM_MBUTTONUP, VK_MBUTTON, FALSE },
     };
     DWORD time = mi->time ? mi->time : GetTickCount();
+    INT32 width = 0, height = 0;
     POINT pt;
     UINT i;
 
+    /* asked once, before input_lock: the driver is not called with a lock held */
+    if (mi->dwFlags & MOUSEEVENTF_MOVE) call_driver()->get_screen_size( &width, &height );
     AcquireSRWLockExclusive( &input_lock );
     if (mi->dwFlags & MOUSEEVENTF_MOVE)
     {
         if (mi->dwFlags & MOUSEEVENTF_ABSOLUTE)
         {
             /* MSDN MOUSEINPUT: absolute coordinates are normalized to 0..65535 */
-            cursor_pos.x = MulDiv( mi->dx, GetSystemMetrics( SM_CXSCREEN ), 65536 );
-            cursor_pos.y = MulDiv( mi->dy, GetSystemMetrics( SM_CYSCREEN ), 65536 );
+            cursor_pos.x = MulDiv( mi->dx, width, 65536 );
+            cursor_pos.y = MulDiv( mi->dy, height, 65536 );
         }
         else
         {
             cursor_pos.x += mi->dx;
             cursor_pos.y += mi->dy;
         }
-        cursor_pos.x = max( 0, min( cursor_pos.x, GetSystemMetrics( SM_CXSCREEN ) - 1 ) );
-        cursor_pos.y = max( 0, min( cursor_pos.y, GetSystemMetrics( SM_CYSCREEN ) - 1 ) );
+        cursor_pos.x = max( 0, min( cursor_pos.x, width - 1 ) );
+        cursor_pos.y = max( 0, min( cursor_pos.y, height - 1 ) );
     }
     pt = cursor_pos;
     ReleaseSRWLockExclusive( &input_lock );
