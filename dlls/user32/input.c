@@ -525,9 +525,9 @@ static void send_keyboard_input( const KEYBDINPUT *ki, BOOL injected )
     deliver_input( &msg, ki->dwExtraInfo );
 }
 
-static void send_mouse_message( UINT message, WPARAM wparam_extra, POINT pt, DWORD time, ULONG_PTR extra )
+/* The MK_* flags of the mouse buttons and keys that are down (a mouse message's wParam). */
+static WPARAM mouse_key_state( void )
 {
-    MSG msg = { 0 };
     WPARAM keys = 0;
 
     AcquireSRWLockShared( &input_lock );
@@ -539,9 +539,15 @@ static void send_mouse_message( UINT message, WPARAM wparam_extra, POINT pt, DWO
     if (async_keystate[VK_SHIFT] & 0x80) keys |= MK_SHIFT;
     if (async_keystate[VK_CONTROL] & 0x80) keys |= MK_CONTROL;
     ReleaseSRWLockShared( &input_lock );
+    return keys;
+}
+
+static void send_mouse_message( UINT message, WPARAM wparam_extra, POINT pt, DWORD time, ULONG_PTR extra )
+{
+    MSG msg = { 0 };
 
     msg.message = message;
-    msg.wParam = keys | (wparam_extra << 16);
+    msg.wParam = mouse_key_state() | (wparam_extra << 16);
     msg.pt = pt;
     msg.time = time;
     /* lParam is filled in client coordinates of the target once it is known */
@@ -662,18 +668,6 @@ static BOOL pointer_over( HWND hwnd, DWORD flags, POINT pt )
     in_client = PtInRect( &client, pt );
     if (flags & TME_NONCLIENT) return !in_client && GetWindowRect( hwnd, &window ) && PtInRect( &window, pt );
     return in_client;
-}
-
-static WPARAM mouse_key_state( void )
-{
-    WPARAM keys = 0;
-
-    if (GetAsyncKeyState( VK_LBUTTON ) & 0x8000) keys |= MK_LBUTTON;
-    if (GetAsyncKeyState( VK_RBUTTON ) & 0x8000) keys |= MK_RBUTTON;
-    if (GetAsyncKeyState( VK_MBUTTON ) & 0x8000) keys |= MK_MBUTTON;
-    if (GetAsyncKeyState( VK_SHIFT ) & 0x8000) keys |= MK_SHIFT;
-    if (GetAsyncKeyState( VK_CONTROL ) & 0x8000) keys |= MK_CONTROL;
-    return keys;
 }
 
 /* The pointer moved to pt: a tracked window it left gets WM_MOUSELEAVE (MSDN TrackMouseEvent),
