@@ -30,8 +30,8 @@ WINE_DEFAULT_DEBUG_CHANNEL(keyboard);
 
 #define SCAN_EXTENDED 0x100 /* in our scan codes: the key is sent with the E0 prefix */
 
-/* The current layout, written by keymap_load (event thread, at start and on MappingNotify),
- * read by every thread. */
+/* The current layout, written by keymap_load (at start, before the event thread exists, then
+ * by the event thread on MappingNotify), read by every thread. */
 static SRWLOCK keymap_lock = SRWLOCK_INIT;
 static UINT32 keymap_syms[256][KEYMAP_LEVELS]; /* keysyms of each keycode */
 static UINT16 keymap_vk[256];                  /* virtual key of each keycode, 0: none */
@@ -315,19 +315,16 @@ void keymap_load( void )
 }
 
 /* Virtual key, scan code and extended flag of a key event. keysym is the keysym of the event in
- * its modifier state (it decides the keypad keys: digits with NumLock, else navigation). */
+ * its modifier state (it decides the keypad keys: digits with NumLock, else navigation). Event
+ * thread only: the one thread that writes the layout needs no keymap_lock to read it. */
 void keymap_translate_key( unsigned int keycode, unsigned int keysym, unsigned int *vk,
                            unsigned int *scan, int *extended )
 {
-    UINT s;
+    UINT s = keycode < 256 ? keymap_scan[keycode] : 0;
 
-    AcquireSRWLockShared( &keymap_lock );
     *vk = keycode < 256 ? keymap_vk[keycode] : 0;
-    s = keycode < 256 ? keymap_scan[keycode] : 0;
-    ReleaseSRWLockShared( &keymap_lock );
-    if ((keysym >= XK_KP_0 && keysym <= XK_KP_9) || keysym == XK_KP_Decimal)
-        *vk = keysym_to_vk( keysym );
-    else if (keysym >= XK_KP_Home && keysym <= XK_KP_Delete)
+    if ((keysym >= XK_KP_0 && keysym <= XK_KP_9) || keysym == XK_KP_Decimal ||
+        (keysym >= XK_KP_Home && keysym <= XK_KP_Delete))
         *vk = keysym_to_vk( keysym );
     *scan = s & 0xff;
     *extended = (s & SCAN_EXTENDED) != 0;
