@@ -72,7 +72,7 @@ UINT layout_scan_to_vk( UINT scan )
     if (!scan) return 0;
     for (i = 0; i < ARRAY_SIZE(preferred); i++)
         if (vk_to_scan[preferred[i]] == scan)
-            return preferred[i] == VK_LSHIFT ? VK_LSHIFT : preferred[i];
+            return preferred[i];
     for (vk = 1; vk < 256; vk++)
         if (vk_to_scan[vk] == scan) return vk;
     return 0;
@@ -121,7 +121,7 @@ static int us_to_unicode( UINT vk, UINT scan, const BYTE *state, WCHAR *buf, int
         }
     }
     else ch = vk_chars[vk][shift ? 1 : 0];
-    if (vk >= VK_NUMPAD0 && vk <= VK_DIVIDE && !(state[VK_NUMLOCK] & 0x01) && vk <= VK_NUMPAD9) ch = 0;
+    if (vk >= VK_NUMPAD0 && vk <= VK_NUMPAD9 && !(state[VK_NUMLOCK] & 0x01)) ch = 0;
     if (!ch) return 0;
     buf[0] = ch;
     if (size > 1) buf[1] = 0;
@@ -226,7 +226,6 @@ UINT WINAPI MapVirtualKeyExA( UINT code, UINT type, HKL layout )
 UINT WINAPI MapVirtualKeyW( UINT code, UINT type )
 {
     TRACE( "%#x %#x\n", code, type );
-    TRACE( "%#x %#x\n", code, type );
     return MapVirtualKeyExW( code, type, US_LAYOUT );
 }
 
@@ -244,7 +243,6 @@ UINT WINAPI MapVirtualKeyA( UINT code, UINT type )
 WORD WINAPI VkKeyScanExW( WCHAR ch, HKL layout )
 {
     UINT vk;
-
     INT32 res;
 
     TRACE( "%#x %p\n", ch, layout );
