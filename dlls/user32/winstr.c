@@ -180,18 +180,13 @@ UINT WINAPI RegisterWindowMessageW( const WCHAR *name )
  */
 UINT WINAPI RegisterWindowMessageA( const char *name )
 {
-    WCHAR *name_w;
+    WCHAR *name_w = NULL;
     UINT ret;
 
     TRACE( "%s\n", debugstr_a( name ) );
-    if (!name || !*name)
-    {
-        WARN( "empty name\n" );
-        SetLastError( ERROR_INVALID_PARAMETER );
-        return 0;
-    }
-    if (!(name_w = strdup_a_to_w( name ))) return 0;
-    ret = user_atom_add( name_w );
+    /* a NULL or empty name is refused by the W form */
+    if (name && *name && !(name_w = strdup_a_to_w( name ))) return 0;
+    ret = RegisterWindowMessageW( name_w );
     HeapFree( GetProcessHeap(), 0, name_w );
     return ret;
 }
