@@ -523,9 +523,8 @@ UINT32 CDECL x11drv_map_virtual_key( UINT32 code, UINT32 type )
     case MAPVK_VSC_TO_VK_EX:
     {
         UINT scan = (code & 0xff) | ((code & 0xff00) == 0xe000 ? SCAN_EXTENDED : 0);
-        for (kc = 8; kc < 256; kc++)
-            if (keymap_scan[kc] == scan) break;
-        if (kc == 256)
+        /* the key with that scan code, else one whose scan code differs in the extended bit */
+        if (!(kc = __find_keycode( 0, scan )))
             for (kc = 8; kc < 256; kc++)
                 if ((keymap_scan[kc] & 0xff) == (scan & 0xff)) break;
         if (kc < 256) ret = keymap_vk[kc];
