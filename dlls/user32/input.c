@@ -360,40 +360,27 @@ static void update_keystate( BYTE *state, UINT vk, BOOL down )
 /* Where an input message goes: a window (with a reference on its queue) or NULL. */
 static HWND route_input( MSG *msg, struct msg_queue **queue )
 {
-    struct wnd *wnd;
+    BOOL key = msg->message >= WM_KEYFIRST && msg->message <= WM_KEYLAST;
     HWND target = NULL, fg = GetForegroundWindow();
+    struct wnd *wnd, *top = fg ? get_wnd( fg ) : NULL;
 
     *queue = NULL;
-    if (msg->message >= WM_KEYFIRST && msg->message <= WM_KEYLAST)
+    /* the foreground thread's input state: its focus (keys) or capture (mouse) */
+    if (top)
     {
-        struct wnd *top = fg ? get_wnd( fg ) : NULL;
-        if (top)
+        AcquireSRWLockShared( &input_lock );
+        if (!key) target = top->queue->input->capture;
+        else if (!(target = top->queue->input->focus) && (target = top->queue->input->active))
         {
-            AcquireSRWLockShared( &input_lock );
-            target = top->queue->input->focus;
-            if (!target && (target = top->queue->input->active))
-            {
-                /* MSDN WM_SYSKEYDOWN: with no focus window, keys go to the active window as
-                 * WM_SYSKEY* */
-                if (msg->message == WM_KEYDOWN) msg->message = WM_SYSKEYDOWN;
-                else if (msg->message == WM_KEYUP) msg->message = WM_SYSKEYUP;
-            }
-            ReleaseSRWLockShared( &input_lock );
-            release_wnd( top );
+            /* MSDN WM_SYSKEYDOWN: with no focus window, keys go to the active window as
+             * WM_SYSKEY* */
+            if (msg->message == WM_KEYDOWN) msg->message = WM_SYSKEYDOWN;
+            else if (msg->message == WM_KEYUP) msg->message = WM_SYSKEYUP;
         }
+        ReleaseSRWLockShared( &input_lock );
+        release_wnd( top );
     }
-    else
-    {
-        struct wnd *top = fg ? get_wnd( fg ) : NULL;
-        if (top)
-        {
-            AcquireSRWLockShared( &input_lock );
-            target = top->queue->input->capture;
-            ReleaseSRWLockShared( &input_lock );
-            release_wnd( top );
-        }
-        if (!target) target = WindowFromPoint( msg->pt );
-    }
+    if (!key && !target) target = WindowFromPoint( msg->pt );
     if (!target || !(wnd = get_wnd( target ))) return NULL;
     if (wnd->flags & WIN_DESKTOP)
     {
