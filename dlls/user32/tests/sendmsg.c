@@ -357,49 +357,42 @@ static void test_receiver_exits( void )
     flush_sequence();
 }
 
+/* Sends from a new thread (see send_thread) while thread B destroys the window and then
+ * waits, without retrieving messages, until released. */
+static void send_while_b_destroys_window( struct send_args *args, UINT smto )
+{
+    HANDLE thread, sender;
+
+    memset( args, 0, sizeof(*args) );
+    args->smto = smto;
+    args->timeout = 60000;
+    thread = start_b( B_DESTROY_WHEN_SENT );
+    sender = CreateThread( NULL, 0, send_thread, args, 0, NULL );
+    /* if the sender were not released until the receiver next retrieves messages, that would
+     * be after the receiver's 15 s wait */
+    ok( !WaitForSingleObject( sender, 60000 ), "sender not released\n" );
+    SetEvent( b.release );
+    stop_b( thread );
+    CloseHandle( sender );
+}
+
 /* The receiver destroys the window and then waits without retrieving messages: the sender
  * gets 0 at once, because no procedure can ever run for its message. */
 static void test_receiver_destroys_window( void )
 {
-    struct send_args args = { ~0u };
-    HANDLE thread, sender;
-    DWORD wait;
+    struct send_args args;
 
-    thread = start_b( B_DESTROY_WHEN_SENT );
-    sender = CreateThread( NULL, 0, send_thread, &args, 0, NULL );
-    /* if the sender were not released until the receiver next retrieves messages, that would
-     * be after the receiver's 15 s wait */
-    wait = WaitForSingleObject( sender, 60000 );
-    ok( !wait, "sender not released\n" );
-    SetEvent( b.release );
-    stop_b( thread );
+    send_while_b_destroys_window( &args, ~0u );
     ok( !b.release_timed_out, "the sender waited for the receiver to retrieve messages\n" );
     ok( args.ret == 0 && args.result == 0, "returned %Id result %Iu\n", args.ret, args.result );
-    CloseHandle( sender );
 
     /* MSDN SMTO_ERRORONEXIT: 0 when the receiving window is destroyed, too */
-    memset( &args, 0, sizeof(args) );
-    args.smto = SMTO_ERRORONEXIT;
-    args.timeout = 60000;
-    thread = start_b( B_DESTROY_WHEN_SENT );
-    sender = CreateThread( NULL, 0, send_thread, &args, 0, NULL );
-    ok( !WaitForSingleObject( sender, 60000 ), "sender not released\n" );
-    SetEvent( b.release );
-    stop_b( thread );
+    send_while_b_destroys_window( &args, SMTO_ERRORONEXIT );
     ok( !args.ret, "SMTO_ERRORONEXIT: returned %Id\n", args.ret );
-    CloseHandle( sender );
 
     /* with SMTO_NORMAL the same send succeeds, with result 0 (see test_receiver_exits) */
-    memset( &args, 0, sizeof(args) );
-    args.smto = SMTO_NORMAL;
-    args.timeout = 60000;
-    thread = start_b( B_DESTROY_WHEN_SENT );
-    sender = CreateThread( NULL, 0, send_thread, &args, 0, NULL );
-    ok( !WaitForSingleObject( sender, 60000 ), "sender not released\n" );
-    SetEvent( b.release );
-    stop_b( thread );
+    send_while_b_destroys_window( &args, SMTO_NORMAL );
     todo_if( is_builtin_user32() ) ok( args.ret && !args.result, "SMTO_NORMAL: returned %Id result %Iu\n", args.ret, args.result );
-    CloseHandle( sender );
     flush_sequence();
 }
 
