@@ -6,7 +6,6 @@
 
 #include "drvtest.h"
 
-#define EXCEPTION_WINE_STUB 0x80000100
 #define TEST_MSG 0x3bd /* MM_WOM_DONE */
 
 static struct
@@ -67,17 +66,6 @@ static void test_function_event( void )
     ret = DriverCallback( (DWORD_PTR)function_callback, 6, h, TEST_MSG, 1, 2, 3 );
     ok( !ret, "unknown type 6 returned %d\n", ret );
     ok( last_call.calls == 2, "%ld calls\n", last_call.calls );
-}
-
-static LONG CALLBACK stub_handler( EXCEPTION_POINTERS *ptrs )
-{
-    const EXCEPTION_RECORD *rec = ptrs->ExceptionRecord;
-
-    if (rec->ExceptionCode != EXCEPTION_WINE_STUB) return EXCEPTION_CONTINUE_SEARCH;
-    if (rec->NumberParameters >= 2)
-        trace( "stub %s.%s called\n", (const char *)rec->ExceptionInformation[0],
-               (const char *)rec->ExceptionInformation[1] );
-    ExitProcess( EXCEPTION_WINE_STUB );
 }
 
 static DWORD WINAPI queueless_thread( void *event )

@@ -26,8 +26,6 @@
 #include <math.h>
 #include "mmtest.h"
 
-#define EXCEPTION_WINE_STUB 0x80000100
-
 #define CLIENT_FUNCS \
     X(msacm32, acmFormatSuggest) X(msacm32, acmStreamOpen) X(msacm32, acmStreamSize) \
     X(msacm32, acmStreamPrepareHeader) X(msacm32, acmStreamConvert) \
@@ -234,17 +232,6 @@ static void test_vfw_rle( void )
     free( frame );
     free( compressed );
     free( decoded );
-}
-
-static LONG CALLBACK stub_handler( EXCEPTION_POINTERS *ptrs )
-{
-    const EXCEPTION_RECORD *rec = ptrs->ExceptionRecord;
-
-    if (rec->ExceptionCode != EXCEPTION_WINE_STUB) return EXCEPTION_CONTINUE_SEARCH;
-    if (rec->NumberParameters >= 2)
-        trace( "stub %s.%s called\n", (const char *)rec->ExceptionInformation[0],
-               (const char *)rec->ExceptionInformation[1] );
-    ExitProcess( EXCEPTION_WINE_STUB );
 }
 
 static BOOL load_client( const WCHAR *name, HMODULE *module )

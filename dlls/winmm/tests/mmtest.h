@@ -24,4 +24,20 @@ static inline BOOL is_builtin_winmm( void )
     return usermm_is_builtin_dll( L"winmm.dll" );
 }
 
+/* What Wine's spec stubs raise, with the DLL and function names as parameters. */
+#define EXCEPTION_WINE_STUB 0x80000100
+
+/* For a child process that calls into a user32 which may still lack what it needs: a stub ends
+ * the child with EXCEPTION_WINE_STUB, which the parent reports as a skip. */
+static inline LONG CALLBACK stub_handler( EXCEPTION_POINTERS *ptrs )
+{
+    const EXCEPTION_RECORD *rec = ptrs->ExceptionRecord;
+
+    if (rec->ExceptionCode != EXCEPTION_WINE_STUB) return EXCEPTION_CONTINUE_SEARCH;
+    if (rec->NumberParameters >= 2)
+        trace( "stub %s.%s called\n", (const char *)rec->ExceptionInformation[0],
+               (const char *)rec->ExceptionInformation[1] );
+    ExitProcess( EXCEPTION_WINE_STUB );
+}
+
 #endif
