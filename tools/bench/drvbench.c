@@ -34,9 +34,8 @@ static void close_driver(HDRVR hdrvr)
     if (!CloseDriver(hdrvr, 0, 0)) bench_missing("CloseDriver:failed");
 }
 
-/* First instance: every OpenDriver loads the module (DRV_LOAD, DRV_ENABLE, DRV_OPEN)
- * and every CloseDriver unloads it again. */
-static double run_open_first(LONGLONG iters)
+/* Times ITERS pairs of OpenDriver + CloseDriver. */
+static double time_open_close(LONGLONG iters)
 {
     BENCH_PROC("winmm.dll", OpenDriver_t, OpenDriver);
     BENCH_PROC("winmm.dll", CloseDriver_t, CloseDriver);
@@ -53,24 +52,21 @@ static double run_open_first(LONGLONG iters)
     return (double)(end - start);
 }
 
+/* First instance: every OpenDriver loads the module (DRV_LOAD, DRV_ENABLE, DRV_OPEN)
+ * and every CloseDriver unloads it again. */
+static double run_open_first(LONGLONG iters)
+{
+    return time_open_close(iters);
+}
+
 /* Another instance is held open, so the module stays loaded: DRV_OPEN / DRV_CLOSE only. */
 static double run_open_held(LONGLONG iters)
 {
-    BENCH_PROC("winmm.dll", OpenDriver_t, OpenDriver);
-    BENCH_PROC("winmm.dll", CloseDriver_t, CloseDriver);
     HDRVR held = open_driver();
-    LONGLONG start, end;
+    double ns = time_open_close(iters);
 
-    start = bench_now_ns();
-    for (LONGLONG i = 0; i < iters; i++)
-    {
-        HDRVR hdrvr = OpenDriver(driver_name, NULL, 0);
-        if (!hdrvr) bench_missing("OpenDriver(benchdrv.dll):failed:error=%lu", GetLastError());
-        if (!CloseDriver(hdrvr, 0, 0)) bench_missing("CloseDriver:failed");
-    }
-    end = bench_now_ns();
     close_driver(held);
-    return (double)(end - start);
+    return ns;
 }
 
 static double run_send_driver(LONGLONG iters)
