@@ -59,7 +59,7 @@ static DWORD WINAPI window_thread( void *arg )
 
     hwnd = *args->hwnd = CreateWindowExA( 0, "UserHungTest", NULL, WS_OVERLAPPEDWINDOW, 0, 0, 100, 100, 0, 0, 0,
                                           NULL );
-    while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &msg );
+    pump_messages();
     SetEvent( args->ready );
     if (hang) WaitForSingleObject( release_hung, INFINITE );
     while (GetMessageA( &msg, 0, 0, 0 ) > 0) DispatchMessageA( &msg );

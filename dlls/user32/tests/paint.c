@@ -32,7 +32,6 @@ static HWND create_paint_window( void )
     WNDCLASSA cls = { 0 };
     HWND hwnd;
     DWORD start;
-    MSG msg;
 
     cls.lpfnWndProc = paint_proc;
     cls.lpszClassName = "PaintTest";
@@ -42,7 +41,7 @@ static HWND create_paint_window( void )
     start = GetTickCount();
     while (GetTickCount() - start < 300)
     {
-        while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &msg );
+        pump_messages();
         MsgWaitForMultipleObjects( 0, NULL, FALSE, 20, QS_ALLINPUT );
     }
     return hwnd;

@@ -233,7 +233,6 @@ static void test_send_kinds( void )
     HANDLE thread = start_b( B_PUMP );
     DWORD_PTR result = 0xdeadbeef;
     DWORD start;
-    MSG msg;
 
     ok( SendMessageA( hwnd_b, MSG_FLAGS, 0, 0 ) == ISMEX_SEND, "SendMessage: flags not ISMEX_SEND\n" );
     ok( SendMessageTimeoutA( hwnd_b, MSG_FLAGS, 0, 0, SMTO_NORMAL, 30000, &result ) && result == ISMEX_SEND,
@@ -242,7 +241,7 @@ static void test_send_kinds( void )
     start = GetTickCount();
     while (callback_result == -1 && GetTickCount() - start < 30000)
     {
-        while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &msg );
+        pump_messages();
         MsgWaitForMultipleObjects( 0, NULL, FALSE, 20, QS_ALLINPUT );
     }
     ok( callback_result == ISMEX_CALLBACK, "SendMessageCallback: flags %#Ix\n", callback_result );

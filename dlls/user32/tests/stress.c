@@ -76,12 +76,6 @@ static LRESULT WINAPI stress_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
     return DefWindowProcA( hwnd, msg, wp, lp );
 }
 
-static void pump( void )
-{
-    MSG msg;
-    while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) DispatchMessageA( &msg );
-}
-
 /* Posts, retrying while the receiver's queue is full; processes our own queue meanwhile, or
  * two threads posting to each other's full queues would wait for each other forever. */
 static BOOL post_retry( struct sender_state *s, HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
@@ -90,7 +84,7 @@ static BOOL post_retry( struct sender_state *s, HWND hwnd, UINT msg, WPARAM wp, 
     {
         if (GetLastError() != ERROR_NOT_ENOUGH_QUOTA) return FALSE;
         s->quota_retries++;
-        pump();
+        pump_messages();
         Sleep( 0 );
     }
     return TRUE;
@@ -123,7 +117,7 @@ static DWORD WINAPI stress_thread( void *arg )
             s->posts[to]++;
         }
         /* a receiver that only sends would never read its posts: look now and then */
-        if (i >= BURST && i % 64 == 0) pump();
+        if (i >= BURST && i % 64 == 0) pump_messages();
     }
     for (to = 0; to < STRESS_THREADS; to++)
         if (to != self) post_retry( s, windows[to], MSG_DONE, self, 0 );
