@@ -31,7 +31,6 @@ static LRESULT WINAPI bcast_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 
 static void test_broadcast( void )
 {
-    WNDCLASSA cls = { 0 };
     HWND hwnd1, hwnd2;
     DWORD recipients;
     BSMINFO info = { sizeof(info) };
@@ -40,9 +39,7 @@ static void test_broadcast( void )
     MSG msg;
 
     bcast_msg = RegisterWindowMessageA( "UsermmBroadcastTest" );
-    cls.lpfnWndProc = bcast_proc;
-    cls.lpszClassName = "BroadcastTest";
-    RegisterClassA( &cls );
+    register_test_class( "BroadcastTest", bcast_proc );
     hwnd1 = CreateWindowExA( 0, "BroadcastTest", NULL, WS_OVERLAPPED, 0, 0, 10, 10, 0, 0, 0, NULL );
     hwnd2 = CreateWindowExA( 0, "BroadcastTest", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
     pump_messages();
@@ -137,12 +134,9 @@ static void test_installable_drivers( void )
     /* drivers before applications (MSDN's order): when the window gets the message, the driver
      * already has it */
     {
-        WNDCLASSA cls = { 0 };
         HWND hwnd;
 
-        cls.lpfnWndProc = bcast_proc;
-        cls.lpszClassName = "BroadcastOrderTest";
-        RegisterClassA( &cls );
+        register_test_class( "BroadcastOrderTest", bcast_proc );
         hwnd = CreateWindowExA( 0, "BroadcastOrderTest", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
         bcast_msg = RegisterWindowMessageA( "UsermmBroadcastOrder" );
         count = pbcastdrv_last( &last, &lp1, &lp2 );

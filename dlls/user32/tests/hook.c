@@ -44,12 +44,9 @@ static const struct message cbt_create_seq[] =
 
 static void test_cbt( void )
 {
-    WNDCLASSA cls = { 0 };
     HWND hwnd;
 
-    cls.lpfnWndProc = hook_wndproc;
-    cls.lpszClassName = "HookTest";
-    RegisterClassA( &cls );
+    register_test_class( "HookTest", hook_wndproc );
 
     cbt_hook = SetWindowsHookExA( WH_CBT, cbt_proc, 0, GetCurrentThreadId() );
     ok( cbt_hook != 0, "SetWindowsHookEx failed: %lu\n", GetLastError() );

@@ -207,10 +207,6 @@ static void test_hung( void )
 
 START_TEST(hung)
 {
-    WNDCLASSA cls = { 0 };
-
-    cls.lpfnWndProc = hung_proc;
-    cls.lpszClassName = "UserHungTest";
-    RegisterClassA( &cls );
+    register_test_class( "UserHungTest", hung_proc );
     test_hung();
 }

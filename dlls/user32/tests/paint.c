@@ -29,13 +29,10 @@ static LRESULT WINAPI paint_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 
 static HWND create_paint_window( void )
 {
-    WNDCLASSA cls = { 0 };
     HWND hwnd;
     DWORD start;
 
-    cls.lpfnWndProc = paint_proc;
-    cls.lpszClassName = "PaintTest";
-    RegisterClassA( &cls );
+    register_test_class( "PaintTest", paint_proc );
     hwnd = CreateWindowExA( 0, "PaintTest", NULL, WS_POPUP | WS_VISIBLE, 0, 0, 200, 100, 0, 0, 0, NULL );
     /* with a real display the window's first Expose comes a little later: let it pass */
     start = GetTickCount();

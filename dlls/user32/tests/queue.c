@@ -246,14 +246,11 @@ static LRESULT WINAPI info_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 
 static void test_message_info( void )
 {
-    WNDCLASSA cls = { 0 };
     HWND hwnd;
     MSG msg;
     LPARAM old;
 
-    cls.lpfnWndProc = info_proc;
-    cls.lpszClassName = "QueueTestInfo";
-    RegisterClassA( &cls );
+    register_test_class( "QueueTestInfo", info_proc );
     hwnd = CreateWindowExA( 0, "QueueTestInfo", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
     pump_messages();
     PostMessageA( hwnd, WM_USER, 0, 0 );
@@ -311,13 +308,10 @@ static DWORD WINAPI sender_thread( void *arg )
 
 static void test_cross_thread_send( void )
 {
-    WNDCLASSA cls = { 0 };
     HANDLE thread;
     MSG msg;
 
-    cls.lpfnWndProc = xthread_proc;
-    cls.lpszClassName = "QueueTestXThread";
-    RegisterClassA( &cls );
+    register_test_class( "QueueTestXThread", xthread_proc );
     main_tid = GetCurrentThreadId();
     main_hwnd = CreateWindowExA( 0, "QueueTestXThread", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
     ok( !InSendMessage(), "InSendMessage TRUE\n" );
@@ -375,14 +369,11 @@ static DWORD WINAPI cb_thread( void *arg )
 
 static void test_callback_and_reply( void )
 {
-    WNDCLASSA cls = { 0 };
     HANDLE ready = CreateEventA( NULL, FALSE, FALSE, NULL ), thread;
     DWORD tid, start;
     MSG msg;
 
-    cls.lpfnWndProc = cb_other_proc;
-    cls.lpszClassName = "QueueTestCallbackOther";
-    RegisterClassA( &cls );
+    register_test_class( "QueueTestCallbackOther", cb_other_proc );
     main_tid = GetCurrentThreadId();
     thread = CreateThread( NULL, 0, cb_thread, ready, 0, &tid );
     WaitForSingleObject( ready, INFINITE );
@@ -450,17 +441,12 @@ static DWORD WINAPI block_thread( void *arg )
 
 static void test_smto_block( void )
 {
-    WNDCLASSA cls = { 0 };
     HANDLE ready = CreateEventA( NULL, FALSE, FALSE, NULL ), thread;
     DWORD_PTR res = 0;
     DWORD tid;
 
-    cls.lpfnWndProc = block_main_proc;
-    cls.lpszClassName = "QueueTestBlockMain";
-    RegisterClassA( &cls );
-    cls.lpfnWndProc = block_other_proc;
-    cls.lpszClassName = "QueueTestBlockOther";
-    RegisterClassA( &cls );
+    register_test_class( "QueueTestBlockMain", block_main_proc );
+    register_test_class( "QueueTestBlockOther", block_other_proc );
     block_main_hwnd = CreateWindowExA( 0, "QueueTestBlockMain", NULL, WS_POPUP, 0, 0, 1, 1, 0, 0, 0, NULL );
     thread = CreateThread( NULL, 0, block_thread, ready, 0, &tid );
     WaitForSingleObject( ready, INFINITE );
@@ -537,7 +523,6 @@ static SIZE_T count_heap_blocks( void )
 static void test_thread_leaks( void )
 {
     struct usermm_object_counts *counts = usermm_open_object_counts(), counts_before = { 0 };
-    WNDCLASSA cls = { 0 };
     struct leak_round round;
     SIZE_T before = 0, after;
     HANDLE thread;
@@ -546,9 +531,7 @@ static void test_thread_leaks( void )
      * call): it gets 500 rounds, to stay well inside the unit's time limit */
     const UINT LEAK_ROUNDS = is_builtin_user32() ? 500 : 10000;
 
-    cls.lpfnWndProc = leak_proc;
-    cls.lpszClassName = "QueueTestLeak";
-    RegisterClassA( &cls );
+    register_test_class( "QueueTestLeak", leak_proc );
     round.ready = CreateEventA( NULL, FALSE, FALSE, NULL );
     round.go = CreateEventA( NULL, FALSE, FALSE, NULL );
     for (i = 0; i < LEAK_WARMUP + LEAK_ROUNDS; i++)
@@ -635,15 +618,12 @@ static DWORD WINAPI stress_thread( void *arg )
 
 static void test_stress( void )
 {
-    WNDCLASSA cls = { 0 };
     HANDLE threads[STRESS_THREADS];
     DWORD code;
     MSG msg;
     UINT i;
 
-    cls.lpfnWndProc = stress_proc;
-    cls.lpszClassName = "QueueTestStress";
-    RegisterClassA( &cls );
+    register_test_class( "QueueTestStress", stress_proc );
     stress_hwnd = CreateWindowExA( 0, "QueueTestStress", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
     for (i = 0; i < STRESS_THREADS; i++)
         threads[i] = CreateThread( NULL, 0, stress_thread, (void *)(ULONG_PTR)i, 0, NULL );

@@ -51,11 +51,7 @@ static LRESULT WINAPI record_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 
 static void register_classes( void )
 {
-    WNDCLASSA cls = { 0 };
-
-    cls.lpfnWndProc = record_proc;
-    cls.lpszClassName = "SendMsgRecord";
-    RegisterClassA( &cls );
+    register_test_class( "SendMsgRecord", record_proc );
 }
 
 /* ---- the other thread ------------------------------------------------------------------ */

@@ -131,16 +131,13 @@ START_TEST(stress)
 {
     HANDLE threads[STRESS_THREADS];
     LONG total_posts = 0, total_sends = 0, retries = 0;
-    WNDCLASSA cls = { 0 };
     char buf[32];
     DWORD code, start_tick;
     UINT i, j;
 
     if (GetEnvironmentVariableA( "USERMM_STRESS_COUNT", buf, sizeof(buf) ) && atoi( buf ) > 0)
         stress_count = atoi( buf );
-    cls.lpfnWndProc = stress_proc;
-    cls.lpszClassName = "UserStress";
-    RegisterClassA( &cls );
+    register_test_class( "UserStress", stress_proc );
     all_ready = CreateEventA( NULL, TRUE, FALSE, NULL );
     start = CreateEventA( NULL, TRUE, FALSE, NULL );
     for (i = 0; i < STRESS_THREADS; i++)

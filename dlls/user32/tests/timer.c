@@ -19,15 +19,12 @@ static LRESULT WINAPI timer_wndproc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 
 static void test_window_timer( void )
 {
-    WNDCLASSA cls = { 0 };
     HWND hwnd;
     MSG msg;
     int count = 0;
     DWORD start;
 
-    cls.lpfnWndProc = timer_wndproc;
-    cls.lpszClassName = "TimerTest";
-    RegisterClassA( &cls );
+    register_test_class( "TimerTest", timer_wndproc );
     hwnd = CreateWindowExA( 0, "TimerTest", NULL, WS_POPUP, 0, 0, 10, 10, 0, 0, 0, NULL );
     pump_messages();
 

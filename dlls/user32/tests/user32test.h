@@ -16,6 +16,16 @@ static inline BOOL is_builtin_user32( void )
     return usermm_is_builtin_dll( L"user32.dll" );
 }
 
+/* Registers class NAME with procedure PROC and nothing else (no style, no extra bytes). */
+static inline void register_test_class( const char *name, WNDPROC proc )
+{
+    WNDCLASSA cls = { 0 };
+
+    cls.lpfnWndProc = proc;
+    cls.lpszClassName = name;
+    RegisterClassA( &cls );
+}
+
 /* Empties the queue of the calling thread (dispatching what it finds). */
 static inline void pump_messages( void )
 {

@@ -255,14 +255,11 @@ static LRESULT WINAPI size_proc( HWND hwnd, UINT msg, WPARAM wp, LPARAM lp )
 
 static void test_min_max( void )
 {
-    WNDCLASSA cls = { 0 };
     WINDOWPLACEMENT placement;
     HWND hwnd;
     RECT normal, rect;
 
-    cls.lpfnWndProc = size_proc;
-    cls.lpszClassName = "WinTestSize";
-    RegisterClassA( &cls );
+    register_test_class( "WinTestSize", size_proc );
     hwnd = CreateWindowExA( 0, "WinTestSize", NULL, WS_OVERLAPPEDWINDOW | WS_VISIBLE, 50, 50, 200, 150, 0, 0, 0, NULL );
     pump_messages();
     GetWindowRect( hwnd, &normal );
