@@ -80,19 +80,26 @@ static BOOL run_xinject( const char *commands )
     return start_xinject_on( xinject, title, commands );
 }
 
-/* Pumps messages, translating keys as an application's loop does, for `ms`. */
+/* Dispatches what the queue holds, translating keys as an application's loop does. */
+static void pump_translated( void )
+{
+    MSG msg;
+
+    while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE ))
+    {
+        TranslateMessage( &msg );
+        DispatchMessageA( &msg );
+    }
+}
+
+/* Pumps messages, translating keys, for `ms`. */
 static void pump_for( DWORD ms )
 {
     DWORD end = GetTickCount() + ms;
-    MSG msg;
 
     do
     {
-        while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE ))
-        {
-            TranslateMessage( &msg );
-            DispatchMessageA( &msg );
-        }
+        pump_translated();
         MsgWaitForMultipleObjects( 0, NULL, FALSE, 10, QS_ALLINPUT );
     } while ((LONG)(end - GetTickCount()) > 0);
 }
@@ -103,15 +110,10 @@ static void pump_for( DWORD ms )
 static BOOL pump_until( UINT last, size_t n, DWORD timeout )
 {
     DWORD end = GetTickCount() + timeout;
-    MSG msg;
 
     while ((LONG)(end - GetTickCount()) > 0)
     {
-        while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE ))
-        {
-            TranslateMessage( &msg );
-            DispatchMessageA( &msg );
-        }
+        pump_translated();
         if (msgseq_count( last ) >= n)
         {
             pump_for( 150 );
@@ -952,7 +954,6 @@ static void test_burst( void )
     POINT last = { 0, 0 };
     LPARAM last_move = 0;
     RECT client;
-    MSG msg;
 
     pump_for( 100 );
     flush_sequence();
@@ -961,7 +962,7 @@ static void test_burst( void )
     /* let it all queue up before reading anything */
     Sleep( 1500 );
     pump_until( WM_KEYUP, 1000, 15000 );
-    while (PeekMessageA( &msg, 0, 0, 0, PM_REMOVE )) { TranslateMessage( &msg ); DispatchMessageA( &msg ); }
+    pump_translated();
 
     AcquireSRWLockShared( &state->lock );
     for (i = 0; i < state->count; i++)
