@@ -26,8 +26,9 @@ WINE_DEFAULT_DEBUG_CHANNEL(class);
         (dst)->lpszClassName = (src)->lpszClassName; \
     } while (0)
 
-/* RegisterClassExA copies its WNDCLASSEXA whole into a WNDCLASSEXW, then replaces the strings:
- * the two differ only in the type of the string pointers. */
+/* RegisterClassExA copies its WNDCLASSEXA whole into a WNDCLASSEXW, then replaces the strings,
+ * and GetClassInfoExA fills one as a WNDCLASSEXW: the two differ only in the type of the string
+ * pointers. */
 C_ASSERT( sizeof(WNDCLASSEXA) == sizeof(WNDCLASSEXW) );
 C_ASSERT( FIELD_OFFSET(WNDCLASSEXA, lpszMenuName) == FIELD_OFFSET(WNDCLASSEXW, lpszMenuName) );
 C_ASSERT( FIELD_OFFSET(WNDCLASSEXA, lpszClassName) == FIELD_OFFSET(WNDCLASSEXW, lpszClassName) );
@@ -373,7 +374,9 @@ BOOL WINAPI UnregisterClassA( const char *name, HINSTANCE instance )
     return ret;
 }
 
-static ATOM get_class_info( HINSTANCE instance, const WCHAR *name, WNDCLASSEXW *wcw, WNDCLASSEXA *wca )
+/* Fills wc but its cbSize and lpszClassName; a WNDCLASSEXA is passed as a WNDCLASSEXW (unicode
+ * FALSE): the two differ only in the type of the string pointers. */
+static ATOM get_class_info( HINSTANCE instance, const WCHAR *name, WNDCLASSEXW *wc, BOOL unicode )
 {
     struct win_class *class;
     ATOM atom = name_to_atom( name );
@@ -390,33 +393,16 @@ static ATOM get_class_info( HINSTANCE instance, const WCHAR *name, WNDCLASSEXW *
         SetLastError( ERROR_CLASS_DOES_NOT_EXIST );
         return 0;
     }
-    if (wcw)
-    {
-        wcw->style = class->style;
-        wcw->lpfnWndProc = get_winproc_for( class->proc, class->unicode, TRUE );
-        wcw->cbClsExtra = class->cls_extra;
-        wcw->cbWndExtra = class->wnd_extra;
-        wcw->hInstance = class->system ? NULL : class->instance;
-        wcw->hIcon = class->icon;
-        wcw->hCursor = class->cursor;
-        wcw->hbrBackground = class->background;
-        wcw->lpszMenuName = class->menu_name_w;
-        wcw->lpszClassName = name;
-        wcw->hIconSm = class->icon_small;
-    }
-    if (wca)
-    {
-        wca->style = class->style;
-        wca->lpfnWndProc = get_winproc_for( class->proc, class->unicode, FALSE );
-        wca->cbClsExtra = class->cls_extra;
-        wca->cbWndExtra = class->wnd_extra;
-        wca->hInstance = class->system ? NULL : class->instance;
-        wca->hIcon = class->icon;
-        wca->hCursor = class->cursor;
-        wca->hbrBackground = class->background;
-        wca->lpszMenuName = class->menu_name_a;
-        wca->hIconSm = class->icon_small;
-    }
+    wc->style = class->style;
+    wc->lpfnWndProc = get_winproc_for( class->proc, class->unicode, unicode );
+    wc->cbClsExtra = class->cls_extra;
+    wc->cbWndExtra = class->wnd_extra;
+    wc->hInstance = class->system ? NULL : class->instance;
+    wc->hIcon = class->icon;
+    wc->hCursor = class->cursor;
+    wc->hbrBackground = class->background;
+    wc->lpszMenuName = unicode ? class->menu_name_w : (const WCHAR *)class->menu_name_a;
+    wc->hIconSm = class->icon_small;
     atom = class->atom;
     unlock_classes( FALSE );
     return atom;
@@ -427,13 +413,16 @@ static ATOM get_class_info( HINSTANCE instance, const WCHAR *name, WNDCLASSEXW *
  */
 BOOL WINAPI GetClassInfoExW( HINSTANCE instance, const WCHAR *name, WNDCLASSEXW *wc )
 {
+    ATOM ret;
+
     TRACE( "%p %s %p\n", instance, IS_INTRESOURCE(name) ? "#atom" : debugstr_w( name ), wc );
     if (!wc)
     {
         SetLastError( ERROR_NOACCESS );
         return FALSE;
     }
-    return get_class_info( instance, name, wc, NULL );
+    if ((ret = get_class_info( instance, name, wc, TRUE ))) wc->lpszClassName = name;
+    return ret;
 }
 
 /***********************************************************************
@@ -451,7 +440,7 @@ BOOL WINAPI GetClassInfoExA( HINSTANCE instance, const char *name, WNDCLASSEXA *
         return FALSE;
     }
     if (!IS_INTRESOURCE(name) && !(name_w = strdup_a_to_w( name ))) return FALSE;
-    ret = get_class_info( instance, name_w ? name_w : (const WCHAR *)name, NULL, wc );
+    ret = get_class_info( instance, name_w ? name_w : (const WCHAR *)name, (WNDCLASSEXW *)wc, FALSE );
     if (ret) wc->lpszClassName = name;
     HeapFree( GetProcessHeap(), 0, name_w );
     return ret;
