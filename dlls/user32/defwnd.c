@@ -260,7 +260,7 @@ LRESULT default_window_proc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, 
     case WM_MOUSEACTIVATE:
         if ((parent = parent_of_child( hwnd )) && (ret = send_message( parent, msg, wparam, lparam, unicode )))
             return ret;
-        return (LOWORD(lparam) == HTCAPTION) ? MA_ACTIVATE : MA_ACTIVATE;
+        return MA_ACTIVATE;
 
     case WM_SETCURSOR:
         /* MSDN: the parent of a child window decides first */
