@@ -124,6 +124,16 @@ static HWND parent_of_child( HWND hwnd )
     return (style & WS_CHILD) ? GetParent( hwnd ) : NULL;
 }
 
+/* A heap copy of the window's text, for the ANSI answers to WM_GETTEXT and WM_GETTEXTLENGTH. */
+static WCHAR *dup_window_text( HWND hwnd )
+{
+    INT len = get_window_text_internal( hwnd, NULL, 0 ) + 1;
+    WCHAR *text = HeapAlloc( GetProcessHeap(), 0, len * sizeof(WCHAR) );
+
+    if (text) get_window_text_internal( hwnd, text, len );
+    return text;
+}
+
 LRESULT default_window_proc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL unicode )
 {
     HWND parent;
@@ -198,11 +208,10 @@ LRESULT default_window_proc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, 
         if (unicode) return get_window_text_internal( hwnd, (WCHAR *)lparam, wparam );
         else
         {
-            INT len = get_window_text_internal( hwnd, NULL, 0 ) + 1;
-            WCHAR *text = HeapAlloc( GetProcessHeap(), 0, len * sizeof(WCHAR) );
+            WCHAR *text = dup_window_text( hwnd );
             char *buf = (char *)lparam;
+            INT len;
             if (!text) return 0;
-            get_window_text_internal( hwnd, text, len );
             len = WideCharToMultiByte( CP_ACP, 0, text, -1, buf, wparam, NULL, NULL );
             HeapFree( GetProcessHeap(), 0, text );
             if (!len) len = wparam;
@@ -214,10 +223,8 @@ LRESULT default_window_proc( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, 
         if (unicode) return get_window_text_internal( hwnd, NULL, 0 );
         else
         {
-            INT len = get_window_text_internal( hwnd, NULL, 0 ) + 1;
-            WCHAR *text = HeapAlloc( GetProcessHeap(), 0, len * sizeof(WCHAR) );
+            WCHAR *text = dup_window_text( hwnd );
             if (!text) return 0;
-            get_window_text_internal( hwnd, text, len );
             ret = WideCharToMultiByte( CP_ACP, 0, text, -1, NULL, 0, NULL, NULL ) - 1;
             HeapFree( GetProcessHeap(), 0, text );
             return ret;
