@@ -380,15 +380,18 @@ static void free_window_tree( struct wnd *wnd )
     }
 }
 
-/* Called with win_lock held shared. */
-static void __cut_owner_links( struct wnd *owner )
+/* The top-level windows owned by owner lose their owner (it writes them: win_lock exclusively). */
+static void cut_owner_links( struct wnd *owner )
 {
     struct ulist *cursor;
+
+    lock_windows( TRUE );
     ULIST_FOR_EACH( cursor, &desktop_wnd->children )
     {
         struct wnd *top = ULIST_ENTRY( cursor, struct wnd, sibling );
         if (top->owner == owner) top->owner = NULL;
     }
+    unlock_windows( TRUE );
 }
 
 static void get_default_rect( CREATESTRUCTW *cs, struct wnd *parent )
@@ -744,9 +747,7 @@ BOOL WINAPI DestroyWindow( HWND hwnd )
             release_wnd( other );
         }
         HeapFree( GetProcessHeap(), 0, list );
-        lock_windows( FALSE );
-        __cut_owner_links( wnd );
-        unlock_windows( FALSE );
+        cut_owner_links( wnd );
     }
     if (get_active_hwnd() == hwnd) set_active_hwnd( NULL );
 
@@ -770,9 +771,7 @@ void destroy_thread_windows( void )
     {
         struct wnd *wnd = get_wnd( list[i] );
         if (!wnd) continue;
-        lock_windows( FALSE );
-        __cut_owner_links( wnd );
-        unlock_windows( FALSE );
+        cut_owner_links( wnd );
         call_driver()->destroy_window( list[i] );
         free_window_tree( wnd );
         release_wnd( wnd );
