@@ -302,13 +302,14 @@ void window_moved_from_driver( HWND hwnd, const RECT *client )
 /* Tells the display driver where a top-level window now is (screen coordinates). */
 void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags )
 {
+    struct wnd *desktop = get_desktop_wnd();
     RECT window, client;
     DWORD style;
     BOOL top_level;
 
     lock_windows( FALSE );
-    top_level = wnd->parent && (wnd->parent->flags & WIN_DESKTOP) && wnd->parent == get_desktop_wnd() &&
-                !(wnd->flags & (WIN_DESTROYED | WIN_MESSAGE_ONLY));
+    /* a destroyed window has no parent, a message-only one the message root */
+    top_level = wnd->parent == desktop;
     window = wnd->window_rect;
     client = wnd->client_rect;
     style = wnd->style;
