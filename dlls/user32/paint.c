@@ -34,14 +34,6 @@ static void __update_paint_count( struct msg_queue *queue, struct wnd *wnd )
     }
 }
 
-static void get_client_size_rect( struct wnd *wnd, RECT *rect )
-{
-    lock_windows( FALSE );
-    SetRect( rect, 0, 0, wnd->client_rect.right - wnd->client_rect.left,
-             wnd->client_rect.bottom - wnd->client_rect.top );
-    unlock_windows( FALSE );
-}
-
 /* Adds (or, with validate, removes) rect, in client coordinates, to wnd's update region. */
 static void change_update_region( struct wnd *wnd, const RECT *rect, UINT flags )
 {

@@ -49,6 +49,15 @@ BOOL WINAPI GetWindowRect( HWND hwnd, RECT *rect )
     return TRUE;
 }
 
+/* wnd's client area in client coordinates: (0,0) to its size. */
+void get_client_size_rect( struct wnd *wnd, RECT *rect )
+{
+    lock_windows( FALSE );
+    SetRect( rect, 0, 0, wnd->client_rect.right - wnd->client_rect.left,
+             wnd->client_rect.bottom - wnd->client_rect.top );
+    unlock_windows( FALSE );
+}
+
 /***********************************************************************
  *      GetClientRect (USER32.@)
  */
@@ -63,10 +72,7 @@ BOOL WINAPI GetClientRect( HWND hwnd, RECT *rect )
         return FALSE;
     }
     if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
-    lock_windows( FALSE );
-    SetRect( rect, 0, 0, wnd->client_rect.right - wnd->client_rect.left,
-             wnd->client_rect.bottom - wnd->client_rect.top );
-    unlock_windows( FALSE );
+    get_client_size_rect( wnd, rect );
     release_wnd( wnd );
     return TRUE;
 }
