@@ -42,12 +42,8 @@ static LRESULT nc_hit_test( HWND hwnd, POINT pt )
 {
     RECT window, client, borders;
     DWORD style, exstyle;
-    POINT origin = { 0, 0 };
 
-    if (!GetWindowRect( hwnd, &window ) || !PtInRect( &window, pt )) return HTNOWHERE;
-    GetClientRect( hwnd, &client );
-    ClientToScreen( hwnd, &origin );
-    OffsetRect( &client, origin.x, origin.y );
+    if (!get_screen_rects( hwnd, &window, &client ) || !PtInRect( &window, pt )) return HTNOWHERE;
     if (PtInRect( &client, pt )) return HTCLIENT;
     get_style( hwnd, &style, &exstyle );
     get_nonclient_size( style, exstyle, &borders );

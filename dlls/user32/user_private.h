@@ -345,6 +345,7 @@ extern void window_moved_from_driver( HWND hwnd, const RECT *client );
 extern BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam );
 extern void notify_driver_window_pos( struct wnd *wnd, UINT swp_flags );
 extern void get_client_size_rect( struct wnd *wnd, RECT *rect );
+extern BOOL get_screen_rects( HWND hwnd, RECT *window, RECT *client );
 
 /* ghost.c */
 extern BOOL ghost_close_request( HWND hwnd );

@@ -77,6 +77,24 @@ BOOL WINAPI GetClientRect( HWND hwnd, RECT *rect )
     return TRUE;
 }
 
+/* hwnd's window and client rectangles in screen coordinates, under one lookup. */
+BOOL get_screen_rects( HWND hwnd, RECT *window, RECT *client )
+{
+    struct wnd *wnd;
+    POINT origin;
+
+    if (!(wnd = get_wnd_or_fail( hwnd ))) return FALSE;
+    lock_windows( FALSE );
+    origin = __parent_client_origin( wnd );
+    *window = wnd->window_rect;
+    *client = wnd->client_rect;
+    unlock_windows( FALSE );
+    release_wnd( wnd );
+    OffsetRect( window, origin.x, origin.y );
+    OffsetRect( client, origin.x, origin.y );
+    return TRUE;
+}
+
 /* Screen position of hwnd's client origin; FALSE if hwnd is invalid. NULL is the screen. */
 static BOOL get_client_origin( HWND hwnd, POINT *pt )
 {
@@ -272,15 +290,15 @@ BOOL handle_internal_message( HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam 
         return TRUE;
     case WM_USERMM_CLIENT_MOVED:
     {
-        RECT rect = { (short)LOWORD(wparam), (short)HIWORD(wparam), (short)LOWORD(lparam), (short)HIWORD(lparam) };
-        RECT *client = &rect, window, old_client;
-        POINT origin = { 0, 0 };
+        RECT client = { (short)LOWORD(wparam), (short)HIWORD(wparam), (short)LOWORD(lparam), (short)HIWORD(lparam) };
+        RECT window, old_client;
 
         /* the frame keeps its size around the client area the window manager chose */
-        if (GetWindowRect( hwnd, &window ) && GetClientRect( hwnd, &old_client ) && ClientToScreen( hwnd, &origin ))
-            set_window_pos( hwnd, NULL, client->left - (origin.x - window.left), client->top - (origin.y - window.top),
-                            (client->right - client->left) + (window.right - window.left) - old_client.right,
-                            (client->bottom - client->top) + (window.bottom - window.top) - old_client.bottom,
+        if (get_screen_rects( hwnd, &window, &old_client ))
+            set_window_pos( hwnd, NULL, client.left - (old_client.left - window.left),
+                            client.top - (old_client.top - window.top),
+                            (client.right - client.left) + (window.right - window.left) - (old_client.right - old_client.left),
+                            (client.bottom - client.top) + (window.bottom - window.top) - (old_client.bottom - old_client.top),
                             SWP_NOZORDER | SWP_NOACTIVATE );
         return TRUE;
     }
